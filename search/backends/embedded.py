@@ -1,0 +1,301 @@
+"""Embedded guide engine: a tantivy index on disk under ``<data dir>/guides``.
+
+Text arrives already analysed by ``search.analysis`` (one chain for both backends), joined
+with spaces, so tantivy's whitespace tokenizer only splits it again. Text fields keep
+term frequencies but no positions: queries match terms, never phrases, which keeps the
+index small and fast. Facet fields are raw, fast (columnar) terms for exact filters and
+terms aggregations.
+
+Generations: every ``--replace`` load builds a new index directory beside the live one
+and, only once it is committed, points ``CURRENT`` at it with an atomic rename, so a
+crash or Ctrl-C mid-load leaves the old index live. Readers notice the new pointer on
+their next request. One load at a time, guarded by a lock file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import secrets
+import shutil
+import time
+from pathlib import Path
+
+import tantivy
+
+from search.errors import IndexBusy
+from search.models import (
+    FACET_KEYS,
+    SEARCH_BOOSTS,
+    Alternative,
+    EngineHit,
+    EngineQuery,
+    EngineResult,
+    FacetCount,
+    GuideDocument,
+    Suggestion,
+)
+
+CURRENT = "CURRENT"
+LOCK = ".load.lock"
+WRITER_HEAP = 256_000_000
+FIELD_TIE_BREAKER = 0.2  # a term found in several fields counts a little more than in one
+SUGGEST_HEAD_BOOST = 4.0  # a name that starts with what was typed comes before one that contains it
+EXACT_NAME_BOOST = 50.0
+
+
+def _facet_field(facet: str) -> str:
+    return "f_" + facet
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("code", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("exact_name", tokenizer_name="raw", index_option="basic")
+    for field in SEARCH_BOOSTS:
+        builder.add_text_field(field, tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("suggest", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("suggest_head", tokenizer_name="whitespace", index_option="freq")
+    for facet in FACET_KEYS:
+        builder.add_text_field(_facet_field(facet), tokenizer_name="raw", index_option="basic", fast=True)
+    builder.add_bytes_field("source", stored=True)
+    return builder.build()
+
+
+class EmbeddedGuideEngine:
+    """Guide search on a local tantivy index (see the module docstring for the layout)."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.schema = build_schema()
+        self._pointer_stamp: tuple | None = None
+        self._index: tantivy.Index | None = None
+
+    # -- reading -------------------------------------------------------------------
+
+    def search(self, query: EngineQuery) -> EngineResult:
+        searcher = self._searcher()
+        tantivy_query = self._query(query)
+        found = searcher.search(tantivy_query, query.limit, count=True, offset=query.offset)
+        hits = [self._hit(searcher, score, address) for score, address in found.hits]
+        facets = self._facets(searcher, tantivy_query, query.facets, query.facet_size) if query.facets else {}
+        return EngineResult(total=found.count or 0, hits=hits, facets=facets)
+
+    def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
+        searcher = self._searcher()
+        return self._facets(searcher, self._filtered(tantivy.Query.all_query(), filters), facets, size)
+
+    def suggest(self, key: str, size: int) -> list[Suggestion]:
+        searcher = self._searcher()
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Should, self._boosted_term("suggest_head", key, SUGGEST_HEAD_BOOST)),
+                (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "suggest", key)),
+            ]
+        )
+        suggestions: dict[str, Suggestion] = {}
+        for _, address in searcher.search(query, size * 4, count=False).hits:
+            document = searcher.doc(address)
+            title = document.get_first("title")
+            suggestions.setdefault(title, Suggestion(title, document.get_first("code")))
+            if len(suggestions) == size:
+                break
+        return list(suggestions.values())
+
+    def get(self, code: str) -> dict | None:
+        searcher = self._searcher()
+        found = searcher.search(tantivy.Query.term_query(self.schema, "code", code), 1, count=False)
+        return self._source(searcher.doc(found.hits[0][1])) if found.hits else None
+
+    def count(self) -> int:
+        return self._searcher().num_docs
+
+    # -- writing -------------------------------------------------------------------
+
+    def writer(self, replace: bool = False) -> "EmbeddedGuideWriter":
+        """A writer for one load; ``replace`` builds a new generation and swaps it in on commit."""
+        return EmbeddedGuideWriter(self, replace)
+
+    # -- internals -----------------------------------------------------------------
+
+    def _searcher(self) -> tantivy.Searcher:
+        return self._live_index().searcher()
+
+    def _live_index(self) -> tantivy.Index:
+        pointer = self.directory / CURRENT
+        stamp = _stamp(pointer)
+        if self._index is None or stamp != self._pointer_stamp:
+            if stamp is None:
+                self._point_to(self._new_generation())
+                stamp = _stamp(pointer)
+            self._index = tantivy.Index.open(str(self.directory / pointer.read_text().strip()))
+            self._pointer_stamp = stamp
+        return self._index
+
+    def _new_generation(self) -> Path:
+        path = self.directory / f"index-{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
+        tantivy.Index(self.schema, path=str(_mkdir(path)), reuse=False)
+        return path
+
+    def _point_to(self, generation: Path) -> None:
+        temporary = self.directory / (CURRENT + ".tmp")
+        temporary.write_text(generation.name + "\n")
+        os.replace(temporary, self.directory / CURRENT)
+
+    def _drop_old_generations(self, keep: set[str]) -> None:
+        """Delete generations except ``keep``; the one just replaced stays for readers still on it."""
+        for path in self.directory.glob("index-*"):
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def _query(self, query: EngineQuery) -> tantivy.Query:
+        concepts = [self._concept(concept.alternatives) for concept in query.concepts]
+        if not concepts:
+            return tantivy.Query.empty_query()
+        if query.min_should_match is None:
+            clauses = [(tantivy.Occur.Must, concept) for concept in concepts]
+        else:
+            matched = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, concept) for concept in concepts], query.min_should_match
+            )
+            clauses = [(tantivy.Occur.Must, matched)]
+        if query.exact_name:
+            clauses.append((tantivy.Occur.Should, self._boosted_term("exact_name", query.exact_name, EXACT_NAME_BOOST)))
+        return self._filtered(tantivy.Query.boolean_query(clauses), query.filters)
+
+    def _concept(self, alternatives: list[Alternative]) -> tantivy.Query:
+        return tantivy.Query.disjunction_max_query(
+            [tantivy.Query.boost_query(self._alternative(alt), alt.weight) for alt in alternatives]
+        )
+
+    def _alternative(self, alternative: Alternative) -> tantivy.Query:
+        per_field = []
+        for field, boost in SEARCH_BOOSTS.items():
+            terms = [tantivy.Query.term_query(self.schema, field, term, "freq") for term in alternative.terms]
+            matched = terms[0] if len(terms) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in terms])
+            per_field.append(tantivy.Query.boost_query(matched, boost))
+        return tantivy.Query.disjunction_max_query(per_field, FIELD_TIE_BREAKER)
+
+    def _filtered(self, query: tantivy.Query, filters: dict[str, list[str]]) -> tantivy.Query:
+        if not filters:
+            return query
+        clauses = [(tantivy.Occur.Must, query)]
+        for facet, values in filters.items():
+            allowed = tantivy.Query.term_set_query(self.schema, _facet_field(facet), values)
+            clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(allowed, 0.0)))
+        return tantivy.Query.boolean_query(clauses)
+
+    def _boosted_term(self, field: str, term: str, boost: float) -> tantivy.Query:
+        return tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, field, term, "freq"), boost)
+
+    def _facets(self, searcher, query, facets, size) -> dict[str, list[FacetCount]]:
+        spec = {facet: {"terms": {"field": _facet_field(facet), "size": size}} for facet in facets}
+        result = searcher.aggregate(query, spec)
+        return {
+            facet: [FacetCount(bucket["key"], bucket["doc_count"]) for bucket in result[facet]["buckets"]]
+            for facet in facets
+        }
+
+    def _hit(self, searcher, score: float, address) -> EngineHit:
+        document = searcher.doc(address)
+        return EngineHit(code=document.get_first("code"), score=score, source=self._source(document))
+
+    @staticmethod
+    def _source(document: tantivy.Document) -> dict:
+        return json.loads(bytes(document.get_first("source")))
+
+
+class EmbeddedGuideWriter:
+    """One load into the embedded index: upserts and withdrawals, visible on ``commit``.
+
+    Used as a context manager: leaving it without ``commit`` (an error, Ctrl-C) rolls the
+    load back, and for a replacement deletes the half-built generation.
+    """
+
+    def __init__(self, engine: EmbeddedGuideEngine, replace: bool):
+        self.engine = engine
+        self.replace = replace
+        self._lock = _acquire_lock(engine.directory / LOCK)
+        live = engine._live_index()
+        self._previous = (engine.directory / CURRENT).read_text().strip()
+        self._generation = engine._new_generation() if replace else None
+        self._index = tantivy.Index.open(str(self._generation)) if replace else live
+        self._writer = self._index.writer(WRITER_HEAP, 2)
+        self._done = False
+
+    def __enter__(self) -> "EmbeddedGuideWriter":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if not self._done:
+            self.abort()
+
+    def upsert(self, document: GuideDocument) -> None:
+        # Deleting first also makes the last of two records with one code win within a load.
+        self._writer.delete_documents_by_term("code", document.code)
+        self._writer.add_document(self._tantivy_document(document))
+
+    def withdraw(self, code: str) -> None:
+        self._writer.delete_documents_by_term("code", code)
+
+    def commit(self) -> None:
+        self._writer.commit()
+        self._writer.wait_merging_threads()
+        if self.replace:
+            self.engine._point_to(self._generation)
+            self.engine._drop_old_generations(keep={self._generation.name, self._previous})
+        else:
+            self._index.reload()  # this process sees the load at once; others within a second
+        self._finish()
+
+    def abort(self) -> None:
+        try:
+            self._writer.rollback()
+            self._writer.wait_merging_threads()
+        finally:
+            if self.replace:
+                shutil.rmtree(self._generation, ignore_errors=True)
+            self._finish()
+
+    def _finish(self) -> None:
+        self._done = True
+        self._lock.close()
+
+    def _tantivy_document(self, document: GuideDocument) -> tantivy.Document:
+        fields = {
+            "code": document.code,
+            "title": document.name,
+            "exact_name": document.exact_name,
+            "suggest": " ".join(document.suggest_keys),
+            "suggest_head": " ".join(key for key in document.suggest_keys if document.exact_name.startswith(key)),
+            "source": json.dumps(document.source, ensure_ascii=False).encode(),
+        }
+        fields.update((field, " ".join(terms)) for field, terms in document.terms.items())
+        fields.update((_facet_field(facet), values) for facet, values in document.facets.items() if values)
+        return tantivy.Document(**fields)
+
+
+def _acquire_lock(path: Path):
+    handle = open(path, "w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise IndexBusy("another load into this index is running; try again when it has finished") from None
+    return handle
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_ino)
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path

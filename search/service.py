@@ -1,0 +1,104 @@
+"""The search service: what the API's search, suggest, directory and guide endpoints call.
+
+It parses the query, asks the engine, relaxes the match when a strict one finds nothing
+(zero results are a bug for a real service), and shapes the answer of DESIGN §7.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+from search.analysis import Analyzer, exact_key
+from search.engine import GuideEngine
+from search.highlight import mark, snippet, term_pattern
+from search.models import SEARCH_FACETS, EngineQuery, EngineResult, FacetCount
+from search.query import ParsedQuery, QueryParser
+
+DIRECTORY_FACET_SIZE = 200
+
+
+@dataclass
+class SearchRequest:
+    q: str
+    page: int = 1
+    size: int = 10
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+class SearchService:
+    def __init__(self, engine: GuideEngine, analyzer: Analyzer):
+        self.engine = engine
+        self.analyzer = analyzer
+        self.parser = QueryParser(analyzer)
+
+    def search(self, request: SearchRequest) -> dict:
+        started = time.perf_counter()
+        parsed = self.parser.parse(request.q)
+        if parsed.intent == "case":
+            result = EngineResult(total=0, hits=[], facets={})
+        else:
+            result = self._search_relaxing(parsed, request)
+        pattern = term_pattern(parsed.terms)
+        return {
+            "query": request.q,
+            "intent": parsed.intent,
+            "total": result.total,
+            "took_ms": round((time.perf_counter() - started) * 1000, 2),
+            "items": [self._item(hit.source, hit.score, pattern) for hit in result.hits],
+            "facets": _facets_json(result.facets),
+            "did_you_mean": None,
+        }
+
+    def suggest(self, q: str, size: int = 8) -> list[dict]:
+        key = exact_key(self.analyzer.normalize(q))
+        if not key:
+            return []
+        return [{"text": s.text, "code": s.code} for s in self.engine.suggest(key, size)]
+
+    def directory(self, filters: dict[str, list[str]]) -> dict:
+        facets = self.engine.directory_facets(filters, SEARCH_FACETS + ("item_type",), DIRECTORY_FACET_SIZE)
+        return {"facets": _facets_json(facets)}
+
+    def guide(self, code: str) -> dict | None:
+        return self.engine.get(code)
+
+    def _search_relaxing(self, parsed: ParsedQuery, request: SearchRequest) -> EngineResult:
+        """Every concept must match; when that finds nothing, half of them, then any one."""
+        query = EngineQuery(
+            concepts=parsed.concepts,
+            filters=request.filters,
+            exact_name=parsed.exact_name,
+            offset=(request.page - 1) * request.size,
+            limit=request.size,
+        )
+        result = self.engine.search(query)
+        count = len(parsed.concepts)
+        for needed in dict.fromkeys((math.ceil(count / 2), 1)):
+            if result.total or needed >= count:
+                break
+            query.min_should_match = needed
+            result = self.engine.search(query)
+        return result
+
+    @staticmethod
+    def _item(guide: dict, score: float, pattern) -> dict:
+        return {
+            "code": guide["code"],
+            "name": guide["name"],
+            "department": guide["department"],
+            "region": guide.get("region"),
+            "audience": guide["audience"],
+            "themes": guide.get("themes") or [],
+            "item_type": guide.get("item_type"),
+            "score": round(score, 4),
+            "highlight": {
+                "name": mark(guide["name"], pattern),
+                "snippet": snippet([guide.get("summary"), guide.get("conditions")], pattern),
+            },
+        }
+
+
+def _facets_json(facets: dict[str, list[FacetCount]]) -> dict:
+    return {name: [{"value": f.value, "count": f.count} for f in counts] for name, counts in facets.items()}
