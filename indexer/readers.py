@@ -1,0 +1,188 @@
+"""Readers of the input files: JSON Lines, CSV and XLSX, one ``SourceRecord`` per record.
+
+A record that cannot be decoded (invalid UTF-8, malformed JSON, a cell that should hold
+JSON and does not) comes out with ``error`` set and its raw text, so the loader can reject
+it with file, line and reason and go on. A file that cannot be read at all raises
+``InputUnreadable`` (exit code 2).
+
+CSV and XLSX (the format operators export from spreadsheets): the first row names the
+keys. Cells of list-of-string fields hold the values separated by ``;`` (or ``；``, ``|``
+or new lines) or a JSON array; cells of object fields (materials, procedure, time_limit,
+fee, faq) hold JSON; integer fields hold the number; empty cells mean the key is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+SUPPORTED_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv", ".xlsx")
+_LIST_SEPARATORS = re.compile(r"[;；|\n]")
+
+# Field kinds, as written in DESIGN §6; readers of flat formats use them to rebuild values.
+TEXT, TEXT_LIST, INTEGER, OBJECT, OBJECT_LIST = "text", "text list", "integer", "object", "object list"
+
+
+class InputUnreadable(Exception):
+    """A whole input file cannot be read (missing, unsupported, corrupt)."""
+
+
+@dataclass
+class SourceRecord:
+    file: str
+    line: int
+    data: dict | None
+    raw: str
+    error: str | None = None
+
+
+def check_readable(paths: list[Path]) -> None:
+    """Fail before anything is loaded when an input is missing or of an unknown format."""
+    for path in paths:
+        if not path.is_file():
+            raise InputUnreadable(f"{path}: no such file")
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise InputUnreadable(f"{path}: unsupported format (use .jsonl, .csv or .xlsx)")
+
+
+def read_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
+    """Records of one file; ``kinds`` maps keys to field kinds for rebuilding CSV/XLSX cells."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            yield from _csv_records(path, kinds)
+        elif suffix == ".xlsx":
+            yield from _xlsx_records(path, kinds)
+        else:
+            yield from _jsonl_records(path)
+    except (OSError, csv.Error) as error:
+        raise InputUnreadable(f"{path}: {error}") from error
+
+
+def count_records(path: Path) -> int | None:
+    """A quick upper bound of the records in a file, for the progress bar."""
+    if path.suffix.lower() == ".xlsx":
+        return None
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def _jsonl_records(path: Path) -> Iterator[SourceRecord]:
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield SourceRecord(str(path), number, None, _raw(line), f"invalid UTF-8 at byte {error.start}")
+                continue
+            yield _parse_json_line(str(path), number, text.strip())
+
+
+def _parse_json_line(file: str, number: int, text: str) -> SourceRecord:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return SourceRecord(file, number, None, text, f"malformed JSON: {error.msg} at column {error.colno}")
+    if not isinstance(data, dict):
+        return SourceRecord(file, number, None, text, "a record must be a JSON object")
+    return SourceRecord(file, number, data, text)
+
+
+def _csv_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
+    text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header:
+        return
+    header = [name.strip() for name in header]
+    start = reader.line_num + 1
+    for row in reader:
+        number, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        raw = ",".join(row)
+        if any("\udc80" <= ch <= "\udcff" for cell in row for ch in cell):
+            yield SourceRecord(str(path), number, None, _raw(raw.encode("utf-8", "surrogateescape")), "invalid UTF-8")
+            continue
+        yield _row_record(str(path), number, header, row, raw, kinds)
+
+
+def _xlsx_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, InvalidFileException) as error:
+        raise InputUnreadable(f"{path}: not a readable XLSX workbook ({error})") from error
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header:
+            return
+        header = [str(name).strip() if name is not None else "" for name in header]
+        for number, row in enumerate(rows, start=2):
+            if all(cell is None or str(cell).strip() == "" for cell in row):
+                continue
+            raw = json.dumps(dict(zip(header, map(_cell_text, row))), ensure_ascii=False)
+            yield _row_record(str(path), number, header, row, raw, kinds)
+    finally:
+        workbook.close()
+
+
+def _row_record(file, number, header, row, raw, kinds) -> SourceRecord:
+    data, problems = {}, []
+    for key, cell in zip(header, row):
+        if not key or cell is None or str(cell).strip() == "":
+            continue
+        try:
+            data[key] = _cell_value(cell, kinds.get(key, TEXT))
+        except ValueError as error:
+            problems.append(f"column {key}: {error}")
+    if problems:
+        return SourceRecord(file, number, None, raw, "; ".join(problems))
+    return SourceRecord(file, number, data, raw)
+
+
+def _cell_value(cell, kind: str):
+    if kind == INTEGER:
+        if isinstance(cell, float) and cell.is_integer():
+            return int(cell)
+        if isinstance(cell, int) or str(cell).strip().lstrip("-").isdigit():
+            return int(cell)
+        raise ValueError(f"{cell!r} is not an integer")
+    text = _cell_text(cell).strip()
+    if kind == TEXT_LIST:
+        if text.startswith("["):
+            return _json_cell(text)
+        return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
+    if kind in (OBJECT, OBJECT_LIST):
+        return _json_cell(text)
+    return text
+
+
+def _cell_text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return cell.isoformat() if hasattr(cell, "isoformat") else str(cell)
+
+
+def _json_cell(text: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON ({error.msg})") from None
+
+
+def _raw(data: bytes) -> str:
+    return data.decode("utf-8", errors="backslashreplace").rstrip("\r\n")

@@ -1,0 +1,33 @@
+"""Rejected records, written with file, line and reason to ``<data dir>/rejected/``."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+
+class RejectLog:
+    """Collects the rejects of one load in ``<directory>/<kind>-<timestamp>.jsonl``.
+
+    The file is created on the first reject, so a clean load leaves nothing behind.
+    Each line keeps the record's raw text, so nothing sent to us is lost.
+    """
+
+    def __init__(self, directory: Path, kind: str):
+        self.path = Path(directory) / f"{kind}-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**6:06d}.jsonl"
+        self.count = 0
+        self._handle = None
+
+    def add(self, file: str, line: int, reason: str, raw: str | None = None) -> None:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = open(self.path, "a", encoding="utf-8")
+        entry = {"file": file, "line": line, "reason": reason, "record": raw}
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None

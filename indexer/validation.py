@@ -1,0 +1,131 @@
+"""Validation of guide records against DESIGN §6.
+
+``validate_guide`` returns every problem of a record at once (an operator fixing a file
+wants the whole list, not one error per attempt); an empty list means the record loads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+from indexer.readers import INTEGER, OBJECT, OBJECT_LIST, TEXT, TEXT_LIST
+from search.models import AUDIENCES
+
+MAX_FIELD_BYTES = 64 * 1024
+CODE_PATTERN = re.compile(r"[0-9A-Za-z-]{4,64}")
+STATUSES = ("active", "withdrawn")
+TIME_UNITS = ("工作日", "自然日")
+
+GUIDE_FIELDS: dict[str, str] = {
+    "code": TEXT,
+    "name": TEXT,
+    "department": TEXT,
+    "audience": TEXT_LIST,
+    "region": TEXT,
+    "parent_code": TEXT,
+    "item_type": TEXT,
+    "themes": TEXT_LIST,
+    "life_events": TEXT_LIST,
+    "keywords": TEXT_LIST,
+    "summary": TEXT,
+    "conditions": TEXT,
+    "basis": TEXT_LIST,
+    "materials": OBJECT_LIST,
+    "procedure": OBJECT_LIST,
+    "time_limit": OBJECT,
+    "fee": OBJECT,
+    "location": TEXT,
+    "hours": TEXT,
+    "phone": TEXT,
+    "online_url": TEXT,
+    "online_mode": INTEGER,
+    "faq": OBJECT_LIST,
+    "updated_at": TEXT,
+    "status": TEXT,
+}
+REQUIRED_GUIDE_FIELDS = ("code", "name", "department", "audience")
+
+_TYPE_CHECKS = {
+    TEXT: (lambda v: isinstance(v, str), "a string"),
+    TEXT_LIST: (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of strings"),
+    INTEGER: (lambda v: isinstance(v, int) and not isinstance(v, bool), "an integer"),
+    OBJECT: (lambda v: isinstance(v, dict), "an object"),
+    OBJECT_LIST: (lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v), "a list of objects"),
+}
+
+
+def validate_guide(record: dict, raw_chars: int | None = None) -> list[str]:
+    """Problems of one record; ``raw_chars`` (its source length) lets small records skip the size check."""
+    problems = [] if raw_chars is not None and raw_chars * 4 <= MAX_FIELD_BYTES else _oversize(record)
+    for key in REQUIRED_GUIDE_FIELDS:
+        if key not in record or record[key] in ("", [], None):
+            problems.append(f"missing required key {key!r}")
+    for key, kind in GUIDE_FIELDS.items():
+        if key in record and record[key] is not None:
+            accepts, description = _TYPE_CHECKS[kind]
+            if not accepts(record[key]):
+                problems.append(f"{key!r} must be {description}")
+    if problems:
+        return problems
+    return _value_problems(record)
+
+
+def _oversize(record: dict) -> list[str]:
+    problems = []
+    for key, value in record.items():
+        size = len(value.encode("utf-8")) if isinstance(value, str) else len(json.dumps(value, ensure_ascii=False).encode())
+        if size > MAX_FIELD_BYTES:
+            problems.append(f"{key!r} is {size} bytes, over the {MAX_FIELD_BYTES // 1024} KB limit")
+    return problems
+
+
+def _value_problems(record: dict) -> list[str]:
+    problems = []
+    for key in ("code", "parent_code"):
+        if key in record and not CODE_PATTERN.fullmatch(record[key]):
+            problems.append(f"{key!r} {record[key]!r} does not match [0-9A-Za-z-]{{4,64}}")
+    for key in ("name", "department"):
+        if not record[key].strip():
+            problems.append(f"{key!r} is blank")
+    unknown = [value for value in record["audience"] if value not in AUDIENCES]
+    if unknown:
+        problems.append(f"audience {unknown} not among {list(AUDIENCES)}")
+    if record.get("status", "active") not in STATUSES:
+        problems.append(f"status {record['status']!r} not among {list(STATUSES)}")
+    if "online_mode" in record and not 1 <= record["online_mode"] <= 4:
+        problems.append("online_mode must be 1 to 4")
+    if "updated_at" in record and not _is_iso_datetime(record["updated_at"]):
+        problems.append(f"updated_at {record['updated_at']!r} is not an ISO 8601 date-time")
+    problems += _nested_problems(record)
+    return problems
+
+
+def _nested_problems(record: dict) -> list[str]:
+    problems = []
+    for key, required in (("materials", "name"), ("procedure", "name"), ("faq", "q")):
+        for position, item in enumerate(record.get(key) or [], start=1):
+            if not isinstance(item.get(required), str) or not item[required].strip():
+                problems.append(f"{key}[{position}] needs a {required!r} string")
+    time_limit = record.get("time_limit") or {}
+    for key in ("legal_days", "promised_days"):
+        if key in time_limit and not _is_number(time_limit[key]):
+            problems.append(f"time_limit.{key} must be a number")
+    if "unit" in time_limit and time_limit["unit"] not in TIME_UNITS:
+        problems.append(f"time_limit.unit must be one of {list(TIME_UNITS)}")
+    if "charged" in (record.get("fee") or {}) and not isinstance(record["fee"]["charged"], bool):
+        problems.append("fee.charged must be true or false")
+    return problems
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+
+
+def _is_iso_datetime(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
