@@ -1,0 +1,66 @@
+"""One JSON error shape for every failure: ``{"error": {"code", "message"}}``, never HTML or a trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from search.errors import BackendUnavailable, BadQuery
+
+log = logging.getLogger(__name__)
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "service_unavailable",
+}
+
+
+class ApiError(Exception):
+    """An error the API answers on purpose, with its status and a message for the caller."""
+
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def error_response(status: int, message: str, headers: dict | None = None):
+    response = jsonify({"error": {"code": _CODES.get(status, "error"), "message": message}})
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(error: ApiError):
+        return error_response(error.status, error.message, error.headers)
+
+    @app.errorhandler(BadQuery)
+    def _bad_query(error: BadQuery):
+        return error_response(400, str(error))
+
+    @app.errorhandler(BackendUnavailable)
+    def _unavailable(error: BackendUnavailable):
+        log.warning("backend unavailable: %s", error)
+        return error_response(503, "the search service is temporarily unavailable")
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        return error_response(error.code or 500, error.description or error.name)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        log.exception("unhandled error")
+        return error_response(500, "internal error")

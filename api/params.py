@@ -1,0 +1,45 @@
+"""Reading and checking query-string parameters; every violation is a 400 with a reason."""
+
+from __future__ import annotations
+
+from flask import request
+
+from api.errors import ApiError
+from search.models import FACET_KEYS
+
+MAX_QUERY_CHARS = 200
+MAX_FILTER_CHARS = 200
+
+
+def query_text(name: str = "q") -> str:
+    text = request.args.get(name, "").strip()
+    if not text:
+        raise ApiError(400, f"parameter {name!r} is required")
+    if len(text) > MAX_QUERY_CHARS:
+        raise ApiError(400, f"parameter {name!r} is longer than {MAX_QUERY_CHARS} characters")
+    return text
+
+
+def bounded_int(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(400, f"parameter {name!r} must be an integer") from None
+    if not low <= value <= high:
+        raise ApiError(400, f"parameter {name!r} must be between {low} and {high}")
+    return value
+
+
+def filters() -> dict[str, list[str]]:
+    """Filter parameters (audience, theme, …); repeating one means any of its values."""
+    chosen = {}
+    for name in FACET_KEYS:
+        values = [v.strip() for v in request.args.getlist(name) if v.strip()]
+        if any(len(v) > MAX_FILTER_CHARS for v in values):
+            raise ApiError(400, f"parameter {name!r} is longer than {MAX_FILTER_CHARS} characters")
+        if values:
+            chosen[name] = values
+    return chosen
