@@ -1,0 +1,124 @@
+"""The ``govsearch`` command line (DESIGN §5).
+
+Exit codes of ``index``: 0 every record accepted, 1 some rejected (see the reject file),
+2 the input could not be read or the configuration is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from govsearch.components import build_components
+from govsearch.settings import ConfigError, Settings
+from indexer.guides import load_guides
+from indexer.readers import InputUnreadable, read_records
+from indexer.validation import GUIDE_FIELDS
+from search.errors import SearchError
+
+SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"
+EXIT_UNREADABLE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args, Settings.from_env())
+    except (ConfigError, InputUnreadable, SearchError) as error:
+        print(f"govsearch: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("govsearch: interrupted; nothing of this load was made live", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govsearch", description="政务服务搜索与推荐 — search and recommendation service")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    index = commands.add_parser("index", help="load data files").add_subparsers(dest="kind", required=True)
+    guides = index.add_parser("guides", help="service guides (JSONL, CSV or XLSX), upserted by code")
+    guides.add_argument("paths", nargs="+", type=Path)
+    guides.add_argument("--replace", action="store_true", help="rebuild: the loaded files become the whole index")
+    guides.set_defaults(handler=_index_guides)
+
+    serve = commands.add_parser("serve", help="serve the API and the portal page")
+    _add_server_options(serve)
+    serve.set_defaults(handler=_serve)
+
+    demo = commands.add_parser("demo", help="load the bundled sample data and serve it")
+    _add_server_options(demo)
+    demo.set_defaults(handler=_demo)
+
+    evaluation = commands.add_parser("eval", help="offline evaluation").add_subparsers(dest="what", required=True)
+    search_eval = evaluation.add_parser("search", help="relevance of search on labelled queries")
+    search_eval.add_argument("--guides", type=Path, required=True, nargs="+")
+    search_eval.add_argument("--queries", type=Path, required=True)
+    search_eval.add_argument("--misses", action="store_true", help="list queries without a right guide in the top 3")
+    search_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
+    search_eval.set_defaults(handler=_eval_search)
+    return parser
+
+
+def _add_server_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+
+
+def _index_guides(args, settings: Settings) -> int:
+    components = build_components(settings)
+    report = load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir, replace=args.replace)
+    print(report.summary())
+    return report.exit_code
+
+
+def _serve(args, settings: Settings) -> int:
+    from govsearch.server import serve
+
+    serve(settings, host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def _demo(args, settings: Settings) -> int:
+    if settings.secret is None:
+        settings = replace(settings, secret=secrets.token_urlsafe(32))
+        os.environ["GOVSEARCH_SECRET"] = settings.secret
+        print("demo: GOVSEARCH_SECRET was not set; using a random one for this run (tokens end with it)")
+    components = build_components(settings)
+    report = load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True)
+    print(report.summary())
+    print(f"demo: serving the portal on http://{args.host}:{args.port}/ and the API under /api/v1/")
+    return _serve(args, settings)
+
+
+def _eval_search(args, settings: Settings) -> int:
+    from search.evaluation import evaluate, format_report, read_queries
+
+    with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
+        settings = replace(settings, data_dir=Path(temporary))
+        components = build_components(settings)
+        load_guides(args.guides, components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
+        report = evaluate(components.search, read_queries(args.queries), _withdrawn_codes(args.guides))
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report, args.misses))
+    return 0
+
+
+def _withdrawn_codes(paths: list[Path]) -> set[str]:
+    return {
+        record.data["code"]
+        for path in paths
+        for record in read_records(path, GUIDE_FIELDS)
+        if record.data and record.data.get("status") == "withdrawn" and "code" in record.data
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
