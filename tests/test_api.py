@@ -1,0 +1,115 @@
+"""The HTTP API through Flask's test client: shapes of DESIGN §7 and JSON errors for bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_search_answers_in_the_documented_shape(client):
+    response = client.get("/api/v1/search", query_string={"q": "公积金提取"})
+    assert response.status_code == 200 and response.is_json
+    body = response.get_json()
+    assert set(body) == {"query", "intent", "total", "took_ms", "items", "facets", "did_you_mean"}
+    assert body["query"] == "公积金提取" and body["intent"] == "guide" and body["total"] == 2
+    item = body["items"][0]
+    assert set(item) == {"code", "name", "department", "region", "audience", "themes", "item_type", "score", "highlight"}
+    assert "<em>" in item["highlight"]["name"] and set(item["highlight"]) == {"name", "snippet"}
+    assert body["facets"]["theme"] == [{"value": "住房保障", "count": 2}]
+
+
+def test_search_filters_pagination_and_repeated_filter_values(client):
+    body = client.get("/api/v1/search?q=登记&audience=法人").get_json()
+    assert [i["code"] for i in body["items"]] == ["TG330106055"]
+    page = client.get("/api/v1/search?q=登记&page=2&size=1").get_json()
+    assert len(page["items"]) == 1
+    either = client.get("/api/v1/search?q=身份证挂失补领&region=四川省成都市武侯区&region=浙江省杭州市西湖区").get_json()
+    assert either["total"] == 2
+
+
+def test_unknown_filter_value_is_fine_and_matches_nothing(client):
+    response = client.get("/api/v1/search?q=登记&theme=不存在的主题")
+    assert response.status_code == 200 and response.get_json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "'q' is required"),
+        ("q=", "'q' is required"),
+        ("q=%20%20", "'q' is required"),
+        ("q=" + "长" * 201, "longer than 200"),
+        ("q=登记&page=0", "'page' must be between"),
+        ("q=登记&page=101", "'page' must be between"),
+        ("q=登记&page=abc", "'page' must be an integer"),
+        ("q=登记&size=51", "'size' must be between"),
+        ("q=登记&size=0", "'size' must be between"),
+        ("q=登记&size=-1", "'size' must be between"),
+        ("q=登记&region=" + "省" * 201, "longer than 200"),
+    ],
+)
+def test_bad_search_parameters_get_400_json(client, query, message):
+    response = client.get("/api/v1/search?" + query)
+    assert response.status_code == 400 and response.is_json
+    error = response.get_json()["error"]
+    assert error["code"] == "bad_request" and message in error["message"]
+
+
+def test_query_of_exactly_200_characters_is_accepted(client):
+    assert client.get("/api/v1/search", query_string={"q": "证" * 200}).status_code == 200
+
+
+def test_case_number_gets_case_intent(client):
+    body = client.get("/api/v1/search?q=4401062025110300017").get_json()
+    assert body["intent"] == "case" and body["items"] == []
+
+
+def test_suggest(client):
+    body = client.get("/api/v1/suggest", query_string={"q": "居民身份", "size": 1}).get_json()
+    assert body == {"suggestions": [{"text": "居民身份证换领", "code": "TG330106001"}]}
+    assert client.get("/api/v1/suggest").status_code == 400
+    assert client.get("/api/v1/suggest?q=a&size=21").status_code == 400
+
+
+def test_directory_facets_over_all_active_guides(client):
+    body = client.get("/api/v1/directory").get_json()
+    assert set(body["facets"]) >= {"audience", "theme", "department", "region", "life_event"}
+    assert sum(f["count"] for f in body["facets"]["audience"] if f["value"] == "个人") == 10
+
+
+def test_guide_page_returns_the_guide_as_loaded(client, test_guides):
+    body = client.get("/api/v1/guides/TG330106001").get_json()
+    assert body == next(g for g in test_guides if g["code"] == "TG330106001")
+
+
+@pytest.mark.parametrize("code", ["TG330106099", "NOPE0000", "../../etc/passwd", "<script>"])
+def test_unknown_or_withdrawn_guide_is_404_json(client, code):
+    response = client.get(f"/api/v1/guides/{code}")
+    assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found"
+
+
+def test_unknown_route_and_wrong_method_are_json(client):
+    missing = client.get("/api/v1/nothing")
+    assert missing.status_code == 404 and missing.is_json
+    wrong = client.post("/api/v1/search?q=x")
+    assert wrong.status_code == 405 and wrong.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_unexpected_failure_is_a_json_500_without_a_trace(app, client, monkeypatch):
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(app.extensions["govsearch"].search, "search", explode)
+    response = client.get("/api/v1/search?q=登记")
+    assert response.status_code == 500
+    assert response.get_json() == {"error": {"code": "internal_error", "message": "internal error"}}
+    assert b"secret internals" not in response.data and b"Traceback" not in response.data
+
+
+def test_healthz(client):
+    assert client.get("/healthz").get_json() == {"status": "ok", "guides": 11}
+
+
+def test_portal_page_is_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "政务服务搜索".encode() in page.data
+    assert client.get("/static/portal.js").status_code == 200

@@ -1,0 +1,232 @@
+"""``govsearch index guides`` through the command line: formats, validation, rejects, upserts, replace."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import openpyxl
+import pytest
+
+from govsearch.components import build_components
+from search.service import SearchRequest
+from tests.conftest import TEST_GUIDES, read_jsonl, write_jsonl
+
+GOOD = {"code": "XG0001", "name": "居民身份证换领", "department": "某市公安局", "audience": ["个人"]}
+
+
+def good(code: str, **changes) -> dict:
+    return {**GOOD, "code": code, **changes}
+
+
+def rejects(settings) -> list[dict]:
+    return [entry for path in sorted(settings.rejected_dir.glob("guides-*.jsonl")) for entry in read_jsonl(path)]
+
+
+def codes_in_index(settings) -> set[str]:
+    engine = build_components(settings).guides
+    return {code for code in ["XG0001", "XG0002", "XG0003", "XG0004"] if engine.get(code)}
+
+
+def test_clean_load_exits_zero_with_summary(run_cli, settings):
+    result = run_cli("index", "guides", TEST_GUIDES)
+    assert result.returncode == 0, result.stderr
+    assert "guides: loaded 11, withdrawn 1, rejected 0" in result.stdout
+    assert "guides/s" in result.stdout
+    assert len(result.stdout.strip().splitlines()) == 1
+    assert not settings.rejected_dir.exists()
+
+
+BAD_RECORDS = [
+    ({"name": "无编码", "department": "某局", "audience": ["个人"]}, "missing required key 'code'"),
+    ({"code": "XG0010", "department": "某局", "audience": ["个人"]}, "missing required key 'name'"),
+    ({"code": "XG0011", "name": "无部门", "audience": ["个人"]}, "missing required key 'department'"),
+    ({"code": "XG0012", "name": "无对象", "department": "某局"}, "missing required key 'audience'"),
+    (good("XG0013", audience="个人"), "'audience' must be a list of strings"),
+    (good("XG0014", audience=["市民"]), "audience ['市民'] not among"),
+    (good("bad code!"), "does not match"),
+    (good("XG1"), "does not match"),
+    (good("XG0015", themes="户籍办理"), "'themes' must be a list of strings"),
+    (good("XG0016", materials=["居民身份证"]), "'materials' must be a list of objects"),
+    (good("XG0017", online_mode=7), "online_mode must be 1 to 4"),
+    (good("XG0018", status="deleted"), "status 'deleted' not among"),
+    (good("XG0019", updated_at="yesterday"), "not an ISO 8601"),
+    (good("XG0020", summary="长" * 30000), "over the 64 KB limit"),
+    (good("XG0021", time_limit={"promised_days": "五", "unit": "工作日"}), "time_limit.promised_days must be a number"),
+    (good("XG0022", name="   "), "'name' is blank"),
+    ("[1, 2, 3]", "a record must be a JSON object"),
+    ('{"code": "XG0023", "name": ', "malformed JSON"),
+]
+
+
+@pytest.mark.parametrize(("record", "reason"), BAD_RECORDS)
+def test_bad_record_is_rejected_with_reason_and_the_good_ones_load(run_cli, settings, tmp_path, record, reason):
+    path = write_jsonl(tmp_path / "guides.jsonl", [good("XG0001"), record, good("XG0002")])
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1
+    assert "loaded 2, withdrawn 0, rejected 1" in result.stdout
+    [entry] = rejects(settings)
+    assert entry["file"] == str(path) and entry["line"] == 2
+    assert reason in entry["reason"]
+    assert entry["record"]  # the raw record is kept, nothing sent to us is lost
+    assert codes_in_index(settings) == {"XG0001", "XG0002"}
+
+
+def test_invalid_utf8_line_is_rejected_and_neighbours_load(run_cli, settings, tmp_path):
+    path = tmp_path / "guides.jsonl"
+    lines = [json.dumps(good("XG0001"), ensure_ascii=False).encode(), b'{"code": "XG0002", "name": "\xff\xfe"}', json.dumps(good("XG0003"), ensure_ascii=False).encode()]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1
+    [entry] = rejects(settings)
+    assert entry["line"] == 2 and "invalid UTF-8" in entry["reason"]
+    assert codes_in_index(settings) == {"XG0001", "XG0003"}
+
+
+def test_duplicate_code_in_one_load_last_wins_and_is_reported(run_cli, settings, tmp_path):
+    path = write_jsonl(tmp_path / "guides.jsonl", [good("XG0001", name="旧名称"), good("XG0002"), good("XG0001", name="新名称")])
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1
+    assert "loaded 2, withdrawn 0, rejected 1" in result.stdout
+    [entry] = rejects(settings)
+    assert entry["line"] == 1 and "duplicate code XG0001: superseded by" in entry["reason"] and ":3" in entry["reason"]
+    assert build_components(settings).guides.get("XG0001")["name"] == "新名称"
+
+
+def test_unreadable_input_exits_two_and_changes_nothing(run_cli, settings, tmp_path):
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    missing = run_cli("index", "guides", tmp_path / "nope.jsonl")
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    unsupported = write_jsonl(tmp_path / "guides.txt", [good("XG0001")])
+    assert run_cli("index", "guides", unsupported).returncode == 2
+    corrupt = tmp_path / "guides.xlsx"
+    corrupt.write_bytes(b"this is not a workbook")
+    result = run_cli("index", "guides", TEST_GUIDES, corrupt, "--replace")
+    assert result.returncode == 2 and "guides.xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert build_components(settings).guides.count() == 11
+
+
+def test_upsert_updates_by_code_and_withdrawn_leaves_search(run_cli, settings, tmp_path):
+    first = write_jsonl(tmp_path / "a.jsonl", [good("XG0001", name="居民身份证换领"), good("XG0002", name="护照签发")])
+    assert run_cli("index", "guides", first).returncode == 0
+    second = write_jsonl(tmp_path / "b.jsonl", [good("XG0001", name="居民身份证挂失补领"), good("XG0002", status="withdrawn")])
+    result = run_cli("index", "guides", second)
+    assert result.returncode == 0
+    assert "loaded 1, withdrawn 1" in result.stdout
+    search = build_components(settings).search
+    assert [i["name"] for i in search.search(SearchRequest("身份证"))["items"]] == ["居民身份证挂失补领"]
+    assert search.search(SearchRequest("护照"))["items"] == []
+    assert search.guide("XG0002") is None
+
+
+def test_replace_drops_guides_missing_from_the_new_load(run_cli, settings, tmp_path):
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    only = write_jsonl(tmp_path / "only.jsonl", [good("XG0001")])
+    assert run_cli("index", "guides", only, "--replace").returncode == 0
+    engine = build_components(settings).guides
+    assert engine.count() == 1 and engine.get("XG0001") and engine.get("TG330106001") is None
+
+
+def test_csv_with_list_and_json_cells(run_cli, settings, tmp_path):
+    path = tmp_path / "guides.csv"
+    path.write_text(
+        "code,name,department,audience,themes,materials,online_mode\n"
+        'XG0001,居民身份证换领,某市公安局,个人,证件办理；户籍办理,"[{""name"": ""居民户口簿""}]",4\n'
+        "XG0002,个体工商户设立登记,某区市场监督管理局,个人|法人,设立变更,,3\n"
+        'XG0003,坏记录,某局,个人,,"[{bad json",\n'
+        "XG0004,错误模式,某局,个人,,,x\n",
+        encoding="utf-8",
+    )
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1, result.stderr
+    assert "loaded 2, withdrawn 0, rejected 2" in result.stdout
+    reasons = {entry["line"]: entry["reason"] for entry in rejects(settings)}
+    assert "column materials: not valid JSON" in reasons[4]
+    assert "column online_mode" in reasons[5]
+    guide = build_components(settings).guides.get("XG0001")
+    assert guide["themes"] == ["证件办理", "户籍办理"]
+    assert guide["materials"] == [{"name": "居民户口簿"}]
+    assert guide["online_mode"] == 4
+    assert build_components(settings).guides.get("XG0002")["audience"] == ["个人", "法人"]
+
+
+def test_xlsx_rows_load_and_bad_rows_are_rejected_with_row_number(run_cli, settings, tmp_path):
+    path = tmp_path / "guides.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["code", "name", "department", "audience", "keywords", "online_mode"])
+    sheet.append(["XG0001", "居民身份证换领", "某市公安局", "个人", "身份证;换证", 4])
+    sheet.append(["XG0002", "无对象事项", "某局", None, None, None])
+    sheet.append(["XG0003", "护照签发", "某市出入境管理局", "个人", None, 2.0])
+    workbook.save(path)
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1, result.stderr
+    [entry] = rejects(settings)
+    assert entry["line"] == 3 and "missing required key 'audience'" in entry["reason"]
+    guide = build_components(settings).guides.get("XG0001")
+    assert guide["keywords"] == ["身份证", "换证"] and guide["online_mode"] == 4
+    assert build_components(settings).guides.get("XG0003")["online_mode"] == 2
+
+
+def _many_guides(path, count: int):
+    """``count`` copies of the test guides under new codes: a load that takes a few seconds."""
+    base = [g for g in read_jsonl(TEST_GUIDES) if g.get("status") != "withdrawn"]
+    copies = ({**base[i % len(base)], "code": f"BULK{i:07d}"} for i in range(count))
+    return write_jsonl(path, list(copies))
+
+
+def _start_load(settings, *args):
+    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir)}
+    return subprocess.Popen([sys.executable, "-m", "govsearch.cli", "index", "guides", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+
+
+def _wait_for_new_generation(settings, before: set, process, seconds: float = 30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        if set(settings.guides_dir.glob("index-*")) - before:
+            time.sleep(0.5)  # let it index for a moment
+            return
+        time.sleep(0.02)
+    pytest.fail("the replacement load never started a new generation")
+
+
+@pytest.mark.parametrize("interruption", [signal.SIGINT, signal.SIGKILL])
+def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings, tmp_path, interruption):
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    pointer = (settings.guides_dir / "CURRENT").read_text()
+    before = set(settings.guides_dir.glob("index-*"))
+    process = _start_load(settings, _many_guides(tmp_path / "big.jsonl", 40_000), "--replace")
+    _wait_for_new_generation(settings, before, process)
+    assert process.poll() is None, "the load finished before it could be interrupted"
+    process.send_signal(interruption)
+    _, stderr = process.communicate(timeout=60)
+
+    if interruption == signal.SIGINT:
+        assert process.returncode == 130 and "nothing of this load was made live" in stderr
+        assert set(settings.guides_dir.glob("index-*")) == before  # the half-built generation is gone
+    assert (settings.guides_dir / "CURRENT").read_text() == pointer
+    search = build_components(settings).search
+    assert search.search(SearchRequest("居民身份证挂失补领"))["total"] == 2
+    assert search.guide("BULK0000001") is None
+    # The lock died with the process: the next load runs and clears what a crash left behind.
+    assert run_cli("index", "guides", TEST_GUIDES, "--replace").returncode == 0
+    assert len(list(settings.guides_dir.glob("index-*"))) <= 2
+
+
+def test_second_concurrent_load_is_refused(run_cli, settings, tmp_path):
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    before = set(settings.guides_dir.glob("index-*"))
+    process = _start_load(settings, _many_guides(tmp_path / "big.jsonl", 40_000), "--replace")
+    try:
+        _wait_for_new_generation(settings, before, process)
+        result = run_cli("index", "guides", TEST_GUIDES)
+        assert result.returncode == 2 and "another load" in result.stderr
+    finally:
+        process.kill()
+        process.communicate()

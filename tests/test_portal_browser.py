@@ -1,0 +1,104 @@
+"""The portal page in a real headless Chromium, against ``govsearch serve`` (gunicorn) on a free port."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ready
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.conftest import TEST_GUIDES
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(run_cli, settings):
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    port = _free_port()
+    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("server did not start: " + process.stderr.read())
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path / 'chromium'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    yield driver
+    driver.quit()
+
+
+def test_search_shows_highlighted_results_facets_and_filters(server, browser):
+    wait = WebDriverWait(browser, 10)
+    browser.get(server + "/")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("身份证挂失")
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "#results li")))
+    names = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#results .name")]
+    assert names[:2] == ["居民身份证挂失补领", "居民身份证挂失补领"]
+    assert browser.find_elements(By.CSS_SELECTOR, "#results .name em")
+    assert "找到" in browser.find_element(By.ID, "status").text
+
+    region = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#facets a") if a.text.startswith("四川省成都市武侯区"))
+    region.click()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#results li")) == 1)
+    assert "成都市公安局武侯区分局" in browser.find_element(By.CSS_SELECTOR, "#results .meta").text
+
+
+def test_typing_shows_suggestions_and_picking_one_searches(server, browser):
+    wait = WebDriverWait(browser, 10)
+    browser.get(server + "/")
+    browser.find_element(By.ID, "q").send_keys("公积金提")
+    wait.until(ready.visibility_of_element_located((By.CSS_SELECTOR, "#suggestions li")))
+    first = browser.find_element(By.CSS_SELECTOR, "#suggestions li")
+    picked = first.text
+    assert picked.startswith("住房公积金提取")
+    first.click()
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "#results li")))
+    assert browser.find_element(By.CSS_SELECTOR, "#results .name").text == picked
+
+
+def test_case_number_opens_case_hint_instead_of_results(server, browser):
+    browser.get(server + "/?q=4401062025110300017")
+    WebDriverWait(browser, 10).until(lambda d: "办件编号" in d.find_element(By.ID, "status").text)
+    assert browser.find_elements(By.CSS_SELECTOR, "#results li") == []
