@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.conftest import PUBLIC_EVAL
+from tests.conftest import PUBLIC_EVAL, SHARED_EVAL
 
 FLOORS = {"ndcg@10": 0.70, "success@3": 0.74, "mrr": 0.68}
 
@@ -46,3 +46,9 @@ def test_case_numbers_are_recognised(public_report):
 
 def test_report_covers_every_category(public_report):
     assert set(public_report["categories"]) >= {"exact", "partial", "colloquial", "synonym", "typo", "traditional", "directory", "filtered"}
+
+
+@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval/public is not beside this clone")
+@pytest.mark.parametrize("name", ["guides.jsonl", "queries.jsonl", "cases.jsonl"])
+def test_vendored_copy_matches_the_shared_set(name):
+    assert (PUBLIC_EVAL / name).read_bytes() == (SHARED_EVAL / name).read_bytes()
