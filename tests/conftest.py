@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,39 @@ def run_cli(settings):
         )
 
     return run
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(run_cli, settings, tmp_path):
+    """``govsearch serve`` (gunicorn) on a free port over the test guides; yields its base URL."""
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    port = _free_port()
+    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir)}
+    log = open(tmp_path / "server.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=environment, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("server did not start: " + (tmp_path / "server.log").read_text())
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from selenium import webdriver
@@ -17,41 +11,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import TEST_GUIDES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def server(run_cli, settings):
-    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
-    port = _free_port()
-    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "1"],
-        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("server did not start: " + process.stderr.read())
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture
