@@ -91,7 +91,7 @@ def _demo(args, settings: Settings) -> int:
     if settings.secret is None:
         settings = replace(settings, secret=secrets.token_urlsafe(32))
         os.environ["GOVSEARCH_SECRET"] = settings.secret
-        print("demo: GOVSEARCH_SECRET was not set; using a random one for this run (tokens end with it)")
+        print("demo: GOVSEARCH_SECRET was not set; using a random one, so tokens issued now stop working when the demo stops")
     components = build_components(settings)
     report = load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True)
     print(report.summary())
