@@ -74,6 +74,18 @@ def load_dictionaries(directory: Path | str = DICTIONARY_DIR) -> Dictionaries:
     return Dictionaries(tuple(user_words), tuple(rules), stopwords, tuple(problems), directory)
 
 
+def dictionary_stamp(directory: Path | str = DICTIONARY_DIR) -> tuple:
+    """Changes whenever one of the dictionary files is edited, added or removed."""
+    stamps = []
+    for name in (USER_DICT, SYNONYMS, STOPWORDS):
+        try:
+            stat = (Path(directory) / name).stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
 def parse_user_dict(lines: list[str], problems: list[Problem]) -> list[UserWord]:
     """jieba's user dictionary format: ``word [freq] [tag]``; jieba itself allows no comments."""
     words = []
