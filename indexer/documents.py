@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from search.analysis import Analyzer, exact_key
-from search.models import FACET_KEYS, GuideDocument
+from functools import lru_cache
 
-MAX_SUGGEST_PREFIX = 24  # characters; longer prefixes are not typed into a search box
+from search.analysis import Analyzer, exact_key
+from search.models import FACET_KEYS, NGRAM_FIELD, GuideDocument
+from search.pinyin import syllables
+from search.query import bigrams
+
+MAX_SUGGEST_PREFIX = 24  # characters (or pinyin letters); longer prefixes are not typed into a search box
 
 
 def build_guide_document(guide: dict, analyzer: Analyzer) -> GuideDocument:
@@ -20,33 +24,55 @@ def build_guide_document(guide: dict, analyzer: Analyzer) -> GuideDocument:
         "materials": [m.get("name") or "" for m in guide.get("materials") or []],
         "body": _body_texts(guide),
     }
+    terms = {field: analyzer.index_terms(" ".join(filter(None, parts))) for field, parts in texts.items()}
+    keyword_keys = [exact_key(analyzer.normalize(keyword)) for keyword in texts["keywords"]]
+    terms[NGRAM_FIELD] = [gram for key in [name_key, *keyword_keys] for gram in bigrams(key)]
+    head_keys, suggest_keys = _suggest_keys(name_key, analyzer)
     return GuideDocument(
         code=guide["code"],
         name=guide["name"],
         exact_name=name_key,
-        terms={field: analyzer.index_terms(" ".join(filter(None, parts))) for field, parts in texts.items()},
+        exact_keywords=keyword_keys,
+        terms=terms,
         facets={facet: _values(guide.get(key)) for facet, key in FACET_KEYS.items()},
-        suggest_keys=suggest_keys(name_key, analyzer),
+        suggest_keys=suggest_keys,
+        suggest_head_keys=head_keys,
         source=guide,
     )
 
 
-def suggest_keys(name_key: str, analyzer: Analyzer) -> list[str]:
-    """Prefixes of the name from the start of each word and sub-word in it.
+def _suggest_keys(name_key: str, analyzer: Analyzer) -> tuple[list[str], list[str]]:
+    head, anywhere = _cached_suggest_keys(name_key, analyzer)
+    return list(head), list(anywhere)
 
-    住房公积金提取 → 住, 住房, … 公, 公积, 公积金, 公积金提 … 提, 提取: typing 公积金提 finds it.
+
+@lru_cache(maxsize=50_000)  # names repeat across regions; their keys need computing once
+def _cached_suggest_keys(name_key: str, analyzer: Analyzer) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Prefixes of the name, in hanzi, pinyin and initials: from its start, and from each word in it.
+
+    住房公积金提取 → 住, 住房 … 公积金提 …, zhufang …, gongjijinti …, gjjtq …: typing 公积金提,
+    gongji or gjj finds it.
     """
+    sounds = syllables(name_key)
+    keys: dict[int, list[str]] = {}
+    for start in _word_starts(name_key, analyzer):
+        keys[start] = []
+        for tail in (name_key[start:], "".join(sounds[start:]), "".join(s[:1] for s in sounds[start:])):
+            tail = tail[:MAX_SUGGEST_PREFIX]
+            keys[start].extend(tail[:end] for end in range(1, len(tail) + 1))
+    anywhere = [key for start_keys in keys.values() for key in start_keys]
+    return tuple(dict.fromkeys(keys.get(0, []))), tuple(dict.fromkeys(anywhere))
+
+
+def _word_starts(name_key: str, analyzer: Analyzer) -> list[int]:
+    """Where each word and sub-word of the name begins."""
     starts, offset = set(), 0
     for word in analyzer.words(name_key):
         offset = name_key.find(word, offset)
         starts.add(offset)
         starts.update(offset + word.find(sub) for sub in analyzer.sub_words(word))
         offset += len(word)
-    keys = []
-    for start in sorted(starts):
-        tail = name_key[start : start + MAX_SUGGEST_PREFIX]
-        keys.extend(tail[:end] for end in range(1, len(tail) + 1))
-    return list(dict.fromkeys(keys))
+    return sorted(starts)
 
 
 def _body_texts(guide: dict) -> list[str]:

@@ -1,8 +1,8 @@
 """The one analysis chain, used when guides are indexed and when queries are parsed.
 
-normalise → segment → (query side) drop stop phrases. Normalisation is Unicode NFKC
-(full-width → half-width), OpenCC traditional → simplified, lower case and collapsed
-white space, so 公積金, ＧＪＪ and gjj meet the same terms as 公积金 and gjj.
+normalise → segment. Normalisation is Unicode NFKC (full-width → half-width), OpenCC
+traditional → simplified, lower case and collapsed white space, so 公積金 and ＧＪＪ meet
+the same terms as 公积金 and gjj.
 
 Segmentation is jieba's algorithm and dictionary format through rjieba (jieba-rs), which
 cuts about 20 times faster than pure-Python jieba and gives the same words for the domain
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import opencc
@@ -25,12 +26,19 @@ import rjieba
 from synonyms import Dictionaries
 
 _SPACES = re.compile(r"\s+")
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = re.compile(r"[\W_]")  # one character at a time, so offsets stay put
 MAX_SPLIT_WORD = 16  # longer words are rare HMM guesses, not dictionary compounds
 
 
 def has_hanzi(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
 
 
 def exact_key(normalized: str) -> str:
@@ -44,10 +52,10 @@ class Analyzer:
     def __init__(self, dictionaries: Dictionaries):
         self.dictionaries = dictionaries
         self._jieba = rjieba.Jieba()
-        for entry in dictionaries.user_words:
-            self._jieba.add_word(entry.word, entry.freq, entry.tag)
         self._t2s = opencc.OpenCC("t2s")
-        self._stop_sequences = self._segment_stopwords(dictionaries.stopwords)
+        for entry in dictionaries.user_words:
+            # Text is normalised before it is cut, so the dictionary's words must be too (卡拉OK → 卡拉ok).
+            self._jieba.add_word(self.normalize(entry.word), entry.freq, entry.tag)
         self.sub_words = lru_cache(maxsize=100_000)(self._sub_words)
 
     def normalize(self, text: str) -> str:
@@ -68,11 +76,17 @@ class Analyzer:
         """The coarse words of already normalised text, punctuation and spaces left out."""
         return [token for token in self._jieba.cut(_NOT_WORD.sub(" ", normalized)) if not token.isspace()]
 
-    def query_words(self, normalized: str) -> list[str]:
-        """Words of a query with the stop phrases (怎么办, 需要什么材料 …) taken out."""
-        words = self.words(normalized)
-        kept = _drop_sequences(words, self._stop_sequences)
-        return kept if kept else words
+    def tokens(self, normalized: str) -> list[Token]:
+        """Like ``words``, with each word's place in ``normalized``."""
+        tokens, offset = [], 0
+        for piece in self._jieba.cut(_NOT_WORD.sub(" ", normalized)):
+            if not piece.isspace():
+                tokens.append(Token(piece, offset, offset + len(piece)))
+            offset += len(piece)
+        return tokens
+
+    def is_dictionary_word(self, text: str) -> bool:
+        return self._jieba.has_word(text)
 
     def _sub_words(self, word: str) -> tuple[str, ...]:
         """Dictionary words inside ``word``, longest first: 最低生活保障 → 生活保障, 最低, 生活, 保障.
@@ -90,19 +104,3 @@ class Analyzer:
                     found.append(part)
         return tuple(found)
 
-    def _segment_stopwords(self, stopwords) -> list[tuple[str, ...]]:
-        sequences = {tuple(self.words(self.normalize(phrase))) for phrase in stopwords}
-        # Longest first, so 需要什么材料 is removed before 什么 alone is considered.
-        return sorted((s for s in sequences if s), key=len, reverse=True)
-
-
-def _drop_sequences(words: list[str], sequences: list[tuple[str, ...]]) -> list[str]:
-    kept, i = [], 0
-    while i < len(words):
-        match = next((s for s in sequences if tuple(words[i : i + len(s)]) == s), None)
-        if match:
-            i += len(match)
-        else:
-            kept.append(words[i])
-            i += 1
-    return kept

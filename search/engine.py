@@ -41,6 +41,12 @@ class GuideEngine(Protocol):
     def count(self) -> int:
         """How many active guides are searchable."""
 
+    def terms(self, field: str) -> dict[str, int]:
+        """Every term of a text field with the number of guides holding it."""
+
+    def version(self) -> object:
+        """A value that changes whenever what is searchable changes."""
+
     def writer(self, replace: bool = False) -> GuideWriter:
         """Start a load; ``replace`` rebuilds and swaps the live index only once complete."""
 

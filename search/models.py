@@ -17,6 +17,8 @@ SEARCH_BOOSTS: dict[str, float] = {
     "body": 1.0,  # basis, procedure, FAQ, location …
 }
 TEXT_FIELDS = tuple(SEARCH_BOOSTS)
+NGRAM_FIELD = "ngrams"  # character pairs of name and keywords, for the last-resort fallback
+VOCABULARY_FIELDS = ("name", "keywords", "taxonomy")  # the words citizens search for
 
 # Facet name (API) → guide key (DESIGN §6). item_type filters but is not shown as a facet.
 FACET_KEYS: dict[str, str] = {
@@ -38,9 +40,11 @@ class GuideDocument:
     code: str
     name: str
     exact_name: str  # the normalised name, for 直达 when a query names the item exactly
-    terms: dict[str, list[str]]
+    exact_keywords: list[str]  # the normalised keywords, which a query may also name exactly
+    terms: dict[str, list[str]]  # per field of SEARCH_BOOSTS, plus NGRAM_FIELD
     facets: dict[str, list[str]]
-    suggest_keys: list[str]  # prefixes the as-you-type box may send
+    suggest_keys: list[str]  # prefixes the as-you-type box may send, in hanzi and in pinyin
+    suggest_head_keys: list[str]  # those that start the name, which suggest first
     source: dict
 
 
@@ -54,10 +58,16 @@ class Alternative:
 
 @dataclass
 class Concept:
-    """One thing the user asked for (a word of the query) and the ways it may be matched."""
+    """One thing the user asked for (a word of the query) and the ways it may be matched.
+
+    An optional concept (a stray single character such as 还 or 补) adds to the score of the
+    guides that have it but never keeps a guide out.
+    """
 
     word: str
     alternatives: list[Alternative]
+    required: bool = True
+    weight: float = 1.0
 
 
 @dataclass
@@ -66,8 +76,10 @@ class EngineQuery:
 
     concepts: list[Concept]
     filters: dict[str, list[str]] = field(default_factory=dict)
-    exact_name: str | None = None
+    exact_names: list[str] = field(default_factory=list)  # a guide with one of these names comes first
+    facet_boosts: dict[str, list[str]] = field(default_factory=dict)  # guides in these directory nodes next
     min_should_match: int | None = None  # None: every concept must match
+    fields: dict[str, float] = field(default_factory=lambda: dict(SEARCH_BOOSTS))  # where, and how much
     offset: int = 0
     limit: int = 10
     facets: tuple[str, ...] = SEARCH_FACETS

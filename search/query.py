@@ -1,20 +1,35 @@
 """Query understanding: from what a citizen typed to an engine-neutral query.
 
-Every word the analysis chain keeps becomes a ``Concept``: the word itself, and its
-dictionary sub-words at a lower weight (so 居民身份证 still finds a guide that only says
-身份证, but a guide with the whole word ranks first). A query that looks like a case
-number (办件编号) has ``intent == "case"``: the portal opens the case lookup form.
+1. Normalise (width, case, traditional → simplified) and recognise case numbers.
+2. Rewrite pinyin and homophone typos into the words meant (``search.pinyin``); the
+   rewritten text is what the response offers as ``did_you_mean``.
+3. Cut into units: the longest run of words that is a synonym term or a stop phrase, else
+   one word. Stop phrases (怎么办, 需要什么材料 …) are dropped.
+4. Each unit becomes a ``Concept``: the unit itself, its synonyms, and its dictionary
+   sub-words at a lower weight (居民身份证 still finds a guide that only says 身份证, but a
+   guide with the whole word ranks first).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from search.analysis import Analyzer, exact_key, has_hanzi
-from search.models import Alternative, Concept
+from search.analysis import Analyzer, Token, exact_key, has_hanzi
+from search.engine import GuideEngine
+from search.expansion import SynonymExpander
+from search.models import SEARCH_BOOSTS, VOCABULARY_FIELDS, Alternative, Concept
+from search.pinyin import PinyinLexicon
 
+DICTIONARY_WORD_WEIGHT = 20.0  # a dictionary word counts as if that many guide names used it
+SYNONYM_WEIGHT = 0.9
 SUB_WORD_WEIGHT = 0.35
+SUB_WORD_WEIGHT_UNKNOWN_WHOLE = 0.8  # the parts are all there is when the whole word is in no guide
+OPTIONAL_WEIGHT = 0.3
+DIRECTORY_FACETS = ("theme", "life_event")
+DIRECTORY_SIZE = 10_000
+MAX_UNIT_TOKENS = 6
 _CASE_NUMBER = re.compile(r"[0-9a-z]{10,40}")
 
 
@@ -23,8 +38,11 @@ class ParsedQuery:
     text: str
     normalized: str
     intent: str  # "guide" or "case"
-    concepts: list[Concept]
-    exact_name: str
+    concepts: list[Concept] = field(default_factory=list)
+    exact_names: list[str] = field(default_factory=list)
+    did_you_mean: str | None = None
+    ngrams: list[str] = field(default_factory=list)
+    facet_boosts: dict[str, list[str]] = field(default_factory=dict)  # the query names a directory node
 
     @property
     def terms(self) -> list[str]:
@@ -41,18 +59,167 @@ def looks_like_case_number(normalized: str) -> bool:
     return digits >= 8 and digits / len(compact) >= 0.6
 
 
+def bigrams(key: str) -> list[str]:
+    """Overlapping character pairs: the last-resort match for text the dictionary cannot cut."""
+    return list(dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1))) if len(key) > 1 else [key]
+
+
 class QueryParser:
-    def __init__(self, analyzer: Analyzer):
+    """Parses queries against one state of the dictionaries and the index.
+
+    ``vocabulary``: words of guide names, keywords and taxonomy (what people search for);
+    ``corpus_terms``: every indexed word; ``directory``: normalised theme and life-event
+    names → (facet, value).
+    """
+
+    def __init__(self, analyzer: Analyzer, expander: SynonymExpander, lexicon: PinyinLexicon | None = None,
+                 corpus_terms: frozenset[str] = frozenset(), vocabulary: frozenset[str] = frozenset(),
+                 directory: dict[str, tuple[str, str]] | None = None):
         self.analyzer = analyzer
+        self.expander = expander
+        self.lexicon = lexicon
+        self.corpus_terms = corpus_terms
+        self.vocabulary = vocabulary
+        self.directory = directory or {}
+        self.stop_phrases = {exact_key(analyzer.normalize(p)) for p in analyzer.dictionaries.stopwords}
+        self._longest = max(expander.longest, max(map(len, self.stop_phrases), default=0))
+        self._words = lru_cache(maxsize=50_000)(lambda text: tuple(analyzer.words(text)))
 
     def parse(self, text: str) -> ParsedQuery:
         normalized = self.analyzer.normalize(text)
         if looks_like_case_number(normalized):
-            return ParsedQuery(text, normalized, "case", [], "")
-        concepts = [self._concept(word) for word in dict.fromkeys(self.analyzer.query_words(normalized))]
-        return ParsedQuery(text, normalized, "guide", concepts, exact_key(normalized))
+            return ParsedQuery(text, normalized, "case")
+        rewritten = self.lexicon.rewrite(normalized, self.corpus_terms) if self.lexicon else None
+        meant = rewritten.text if rewritten and rewritten.changed else normalized
+        units = self._units(meant)
+        kept = "".join(units)
+        names = list(dict.fromkeys(k for k in (exact_key(meant), kept) if k))
+        nodes = [self.directory[name] for name in names if name in self.directory]
+        concepts = [self._concept(unit) for unit in dict.fromkeys(units)]
+        if not any(c.required for c in concepts):  # nothing certain: let any of the words decide
+            for concept in concepts:
+                concept.required, concept.weight = True, 1.0
+        return ParsedQuery(
+            text,
+            normalized,
+            "guide",
+            concepts=concepts,
+            exact_names=names,
+            did_you_mean=meant if meant != normalized else None,
+            ngrams=bigrams(kept),
+            facet_boosts={facet: [value] for facet, value in nodes},
+        )
 
-    def _concept(self, word: str) -> Concept:
-        alternatives = [Alternative((word,), 1.0)]
-        alternatives += [Alternative((sub,), SUB_WORD_WEIGHT) for sub in self.analyzer.sub_words(word)]
-        return Concept(word, alternatives)
+    def _units(self, text: str) -> list[str]:
+        """Words and multi-word synonym terms of ``text``, stop phrases left out."""
+        tokens = self.analyzer.tokens(text)
+        units, dropped, i = [], False, 0
+        while i < len(tokens):
+            end, phrase = self._longest_phrase(text, tokens, i)
+            if phrase in self.stop_phrases:
+                dropped = True
+            else:
+                units.append(phrase)
+            i = end
+        if not units and dropped:  # only question words: search them as typed
+            units = [exact_key(token.text) for token in tokens]
+        return [part for unit in units if unit for part in ([unit] if unit in self.expander else self._parts(unit))]
+
+    def _parts(self, unit: str) -> list[str]:
+        """A word no guide contains, cut into the dictionary words it is made of.
+
+        养老保险关系转移 (one dictionary word) → 养老保险, 关系, 转移: each part then has to be
+        found, instead of any one of them being enough.
+        """
+        if unit in self.corpus_terms or len(unit) < 3:
+            return [unit]
+        inside = set(self.analyzer.sub_words(unit))
+        parts, start = [], 0
+        while start < len(unit):
+            end = next((e for e in range(len(unit), start + 1, -1) if unit[start:e] in inside), start + 1)
+            parts.append(unit[start:end])
+            start = end
+        return parts if len(parts) > 1 else [unit]
+
+    def _longest_phrase(self, text: str, tokens: list[Token], i: int) -> tuple[int, str]:
+        """The longest run of tokens from ``i`` that is a synonym term or stop phrase, else one token."""
+        for end in range(min(len(tokens), i + MAX_UNIT_TOKENS), i + 1, -1):
+            phrase = exact_key(text[tokens[i].start : tokens[end - 1].end])
+            if len(phrase) > self._longest:
+                continue
+            if phrase in self.expander or phrase in self.stop_phrases:
+                return end, phrase
+        return i + 1, exact_key(tokens[i].text)
+
+    def _concept(self, unit: str) -> Concept:
+        synonyms = self.expander.expand(unit)
+        # A one-way rule replaces a colloquial word, but never a word the guides themselves use.
+        keep = self.expander.keeps_original(unit) or unit in self.vocabulary
+        alternatives = [Alternative(self._terms(unit), 1.0)] if keep else []
+        alternatives += [Alternative(self._terms(term), SYNONYM_WEIGHT) for term in synonyms]
+        findable = any(self._findable(alt) for alt in alternatives)
+        # Parts of the word are a fallback, unless nothing else of it can be found.
+        sub_weight = SUB_WORD_WEIGHT if findable else SUB_WORD_WEIGHT_UNKNOWN_WHOLE
+        alternatives += [Alternative((sub,), sub_weight) for sub in self.analyzer.sub_words(unit)]
+        if findable and len(unit) > 1:
+            return Concept(unit, alternatives)
+        # A single character (领, 补, 还) or a word no guide has is too weak to keep a guide
+        # out: it only adds a little to the score of the guides that have it.
+        return Concept(unit, alternatives, required=False, weight=OPTIONAL_WEIGHT)
+
+    def _findable(self, alternative: Alternative) -> bool:
+        return all(term in self.corpus_terms for term in alternative.terms)
+
+    def _terms(self, text: str) -> tuple[str, ...]:
+        """The index terms a piece of query text must all match: its words, unknown ones cut into parts."""
+        return tuple(part for word in (self._words(text) or (text,)) for part in self._parts(word))
+
+
+class QueryUnderstanding:
+    """What parsing needs from the dictionaries, built once per dictionary load.
+
+    The parser itself also depends on the index (its pinyin lexicon holds the index's
+    words), so it is rebuilt whenever the engine reports a new version.
+    """
+
+    def __init__(self, analyzer: Analyzer):
+        self.analyzer = analyzer
+        self.expander = SynonymExpander(analyzer.dictionaries.synonym_rules, analyzer)
+        self.domain_words = _domain_words(analyzer)
+        self._parser: QueryParser | None = None
+        self._version = None
+
+    def parser(self, engine: GuideEngine) -> QueryParser:
+        version = engine.version()
+        if self._parser is None or version != self._version:
+            self._parser, self._version = self._build_parser(engine), version
+        return self._parser
+
+    def _build_parser(self, engine: GuideEngine) -> QueryParser:
+        """A parser whose pinyin lexicon holds the index's words and the domain dictionary's.
+
+        Only those count as known words when looking for typos: a general-language word the
+        catalogue never uses (身分证, 签出) is taken for an IME slip when it sounds like a
+        catalogue word (身份证, 迁出).
+        """
+        weights: dict[str, float] = {}
+        for field in VOCABULARY_FIELDS:
+            for term, count in engine.terms(field).items():
+                weights[term] = weights.get(term, 0.0) + count
+        for word in self.domain_words:
+            weights[word] = weights.get(word, 0.0) + DICTIONARY_WORD_WEIGHT
+        corpus = frozenset(term for field in SEARCH_BOOSTS for term in engine.terms(field))
+        known = corpus | self.domain_words
+        lexicon = PinyinLexicon(weights, known.__contains__)
+        vocabulary = frozenset(term for field in VOCABULARY_FIELDS for term in engine.terms(field))
+        nodes = engine.directory_facets({}, DIRECTORY_FACETS, DIRECTORY_SIZE)
+        directory = {exact_key(self.analyzer.normalize(c.value)): (facet, c.value) for facet in nodes for c in nodes[facet]}
+        return QueryParser(self.analyzer, self.expander, lexicon, corpus, vocabulary, directory)
+
+
+def _domain_words(analyzer: Analyzer) -> frozenset[str]:
+    """The user dictionary's words and every synonym term, normalised."""
+    dictionaries = analyzer.dictionaries
+    words = [w.word for w in dictionaries.user_words]
+    words += [t for rule in dictionaries.synonym_rules for t in (*rule.terms, *rule.targets)]
+    return frozenset(exact_key(analyzer.normalize(word)) for word in words)

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from search.analysis import Analyzer, exact_key
 from search.engine import GuideEngine
 from search.highlight import mark, snippet, term_pattern
-from search.models import SEARCH_FACETS, EngineQuery, EngineResult, FacetCount
-from search.query import ParsedQuery, QueryParser
+from search.models import NGRAM_FIELD, SEARCH_FACETS, Alternative, Concept, EngineQuery, EngineResult, FacetCount
+from search.query import ParsedQuery, QueryParser, QueryUnderstanding
 
 DIRECTORY_FACET_SIZE = 200
+NGRAM_SHARE = 0.6  # the fallback wants this share of the query's character pairs in a guide
 
 
 @dataclass
@@ -30,8 +31,19 @@ class SearchRequest:
 class SearchService:
     def __init__(self, engine: GuideEngine, analyzer: Analyzer):
         self.engine = engine
-        self.analyzer = analyzer
-        self.parser = QueryParser(analyzer)
+        self.understanding = QueryUnderstanding(analyzer)
+
+    @property
+    def analyzer(self) -> Analyzer:
+        return self.understanding.analyzer
+
+    @property
+    def parser(self) -> QueryParser:
+        return self.understanding.parser(self.engine)
+
+    def use_dictionaries(self, analyzer: Analyzer) -> None:
+        """Switch to freshly loaded dictionaries; requests under way finish with the old ones."""
+        self.understanding = QueryUnderstanding(analyzer)
 
     def search(self, request: SearchRequest) -> dict:
         started = time.perf_counter()
@@ -48,7 +60,7 @@ class SearchService:
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
             "items": [self._item(hit.source, hit.score, pattern) for hit in result.hits],
             "facets": _facets_json(result.facets),
-            "did_you_mean": None,
+            "did_you_mean": parsed.did_you_mean,
         }
 
     def suggest(self, q: str, size: int = 8) -> list[dict]:
@@ -65,20 +77,27 @@ class SearchService:
         return self.engine.get(code)
 
     def _search_relaxing(self, parsed: ParsedQuery, request: SearchRequest) -> EngineResult:
-        """Every concept must match; when that finds nothing, half of them, then any one."""
+        """Every concept must match; when that finds nothing, half of them, then any one, then
+        enough of the query's character pairs (for words the dictionary cannot cut)."""
         query = EngineQuery(
             concepts=parsed.concepts,
             filters=request.filters,
-            exact_name=parsed.exact_name,
+            exact_names=parsed.exact_names,
+            facet_boosts=parsed.facet_boosts,
             offset=(request.page - 1) * request.size,
             limit=request.size,
         )
         result = self.engine.search(query)
-        count = len(parsed.concepts)
+        count = sum(1 for concept in parsed.concepts if concept.required)
         for needed in dict.fromkeys((math.ceil(count / 2), 1)):
             if result.total or needed >= count:
                 break
             query.min_should_match = needed
+            result = self.engine.search(query)
+        if not result.total and parsed.ngrams:
+            query.concepts = [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
+            query.fields = {NGRAM_FIELD: 1.0}
+            query.min_should_match = max(1, math.ceil(len(parsed.ngrams) * NGRAM_SHARE))
             result = self.engine.search(query)
         return result
 

@@ -27,8 +27,10 @@ import tantivy
 from search.errors import IndexBusy
 from search.models import (
     FACET_KEYS,
+    NGRAM_FIELD,
     SEARCH_BOOSTS,
     Alternative,
+    Concept,
     EngineHit,
     EngineQuery,
     EngineResult,
@@ -42,7 +44,9 @@ LOCK = ".load.lock"
 WRITER_HEAP = 256_000_000
 FIELD_TIE_BREAKER = 0.2  # a term found in several fields counts a little more than in one
 SUGGEST_HEAD_BOOST = 4.0  # a name that starts with what was typed comes before one that contains it
-EXACT_NAME_BOOST = 50.0
+EXACT_NAME_BOOST = 1000.0  # 直达: a query naming an item exactly puts it before any other match
+EXACT_KEYWORD_BOOST = 300.0  # … and one of an item's curated keywords exactly, next
+DIRECTORY_NODE_BOOST = 200.0  # a query naming a theme or life event puts that node's guides first
 
 
 def _facet_field(facet: str) -> str:
@@ -54,7 +58,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("code", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("exact_name", tokenizer_name="raw", index_option="basic")
-    for field in SEARCH_BOOSTS:
+    builder.add_text_field("exact_keyword", tokenizer_name="raw", index_option="basic")
+    for field in (*SEARCH_BOOSTS, NGRAM_FIELD):
         builder.add_text_field(field, tokenizer_name="whitespace", index_option="freq")
     builder.add_text_field("suggest", tokenizer_name="whitespace", index_option="freq")
     builder.add_text_field("suggest_head", tokenizer_name="whitespace", index_option="freq")
@@ -113,6 +118,15 @@ class EmbeddedGuideEngine:
     def count(self) -> int:
         return self._searcher().num_docs
 
+    def terms(self, field: str) -> dict[str, int]:
+        return dict(self._searcher().terms_with_prefix(field, ""))
+
+    def version(self) -> tuple:
+        """Changes whenever what is searchable changes (a commit or a swapped generation)."""
+        self._live_index()
+        generation = self.directory / (self.directory / CURRENT).read_text().strip()
+        return (self._pointer_stamp, _stamp(generation / "meta.json"))
+
     # -- writing -------------------------------------------------------------------
 
     def writer(self, replace: bool = False) -> "EmbeddedGuideWriter":
@@ -152,28 +166,36 @@ class EmbeddedGuideEngine:
                 shutil.rmtree(path, ignore_errors=True)
 
     def _query(self, query: EngineQuery) -> tantivy.Query:
-        concepts = [self._concept(concept.alternatives) for concept in query.concepts]
-        if not concepts:
+        required = [self._concept(c, query.fields) for c in query.concepts if c.required]
+        optional = [self._concept(c, query.fields) for c in query.concepts if not c.required]
+        if not required:
             return tantivy.Query.empty_query()
         if query.min_should_match is None:
-            clauses = [(tantivy.Occur.Must, concept) for concept in concepts]
+            clauses = [(tantivy.Occur.Must, concept) for concept in required]
         else:
             matched = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, concept) for concept in concepts], query.min_should_match
+                [(tantivy.Occur.Should, concept) for concept in required], query.min_should_match
             )
             clauses = [(tantivy.Occur.Must, matched)]
-        if query.exact_name:
-            clauses.append((tantivy.Occur.Should, self._boosted_term("exact_name", query.exact_name, EXACT_NAME_BOOST)))
+        clauses += [(tantivy.Occur.Should, concept) for concept in optional]
+        for field, boost in (("exact_name", EXACT_NAME_BOOST), ("exact_keyword", EXACT_KEYWORD_BOOST)):
+            if query.exact_names:
+                exact = tantivy.Query.term_set_query(self.schema, field, query.exact_names)
+                clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(exact, boost)))
+        for facet, values in query.facet_boosts.items():
+            node = tantivy.Query.term_set_query(self.schema, _facet_field(facet), values)
+            clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(node, DIRECTORY_NODE_BOOST)))
         return self._filtered(tantivy.Query.boolean_query(clauses), query.filters)
 
-    def _concept(self, alternatives: list[Alternative]) -> tantivy.Query:
-        return tantivy.Query.disjunction_max_query(
-            [tantivy.Query.boost_query(self._alternative(alt), alt.weight) for alt in alternatives]
+    def _concept(self, concept: Concept, fields: dict[str, float]) -> tantivy.Query:
+        best = tantivy.Query.disjunction_max_query(
+            [tantivy.Query.boost_query(self._alternative(alt, fields), alt.weight) for alt in concept.alternatives]
         )
+        return tantivy.Query.boost_query(best, concept.weight) if concept.weight != 1.0 else best
 
-    def _alternative(self, alternative: Alternative) -> tantivy.Query:
+    def _alternative(self, alternative: Alternative, fields: dict[str, float]) -> tantivy.Query:
         per_field = []
-        for field, boost in SEARCH_BOOSTS.items():
+        for field, boost in fields.items():
             terms = [tantivy.Query.term_query(self.schema, field, term, "freq") for term in alternative.terms]
             matched = terms[0] if len(terms) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in terms])
             per_field.append(tantivy.Query.boost_query(matched, boost))
@@ -269,8 +291,9 @@ class EmbeddedGuideWriter:
             "code": document.code,
             "title": document.name,
             "exact_name": document.exact_name,
+            "exact_keyword": document.exact_keywords,
             "suggest": " ".join(document.suggest_keys),
-            "suggest_head": " ".join(key for key in document.suggest_keys if document.exact_name.startswith(key)),
+            "suggest_head": " ".join(document.suggest_head_keys),
             "source": json.dumps(document.source, ensure_ascii=False).encode(),
         }
         fields.update((field, " ".join(terms)) for field, terms in document.terms.items())
