@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None, components: Components | None =
     app.json.sort_keys = False
     app.extensions["govsearch"] = components or build_components(settings)
     register_error_handlers(app)
+    app.before_request(app.extensions["govsearch"].reload_dictionaries_if_edited)
     app.register_blueprint(guides.blueprint)
     app.register_blueprint(portal.blueprint)
 

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from govsearch.components import build_components
+from govsearch.components import build_analyzer, build_components
 from govsearch.settings import ConfigError, Settings
 from indexer.guides import load_guides
 from indexer.readers import InputUnreadable, read_records
@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_server_options(demo)
     demo.set_defaults(handler=_demo)
 
+    dictionaries = commands.add_parser("synonyms", help="the domain dictionaries").add_subparsers(dest="action", required=True)
+    check = dictionaries.add_parser("check", help="report malformed lines, duplicates and terms the segmenter splits")
+    check.set_defaults(handler=_check_synonyms)
+
     evaluation = commands.add_parser("eval", help="offline evaluation").add_subparsers(dest="what", required=True)
     search_eval = evaluation.add_parser("search", help="relevance of search on labelled queries")
     search_eval.add_argument("--guides", type=Path, required=True, nargs="+")
@@ -97,6 +101,19 @@ def _demo(args, settings: Settings) -> int:
     print(report.summary())
     print(f"demo: serving the portal on http://{args.host}:{args.port}/ and the API under /api/v1/")
     return _serve(args, settings)
+
+
+def _check_synonyms(args, settings: Settings) -> int:
+    from synonyms.check import check_dictionaries
+
+    analyzer = build_analyzer(settings)
+    problems = check_dictionaries(analyzer.dictionaries, lambda text: [(t.start, t.end) for t in analyzer.tokens(text)])
+    for problem in problems:
+        print(problem)
+    counts = analyzer.dictionaries
+    print(f"{len(counts.user_words)} dictionary words, {len(counts.synonym_rules)} synonym rules, "
+          f"{len(counts.stopwords)} stop phrases in {settings.dictionary_dir}: {len(problems)} problems")
+    return 1 if problems else 0
 
 
 def _eval_search(args, settings: Settings) -> int:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from synonyms import DICTIONARY_DIR
+
 BACKENDS = ("embedded", "elasticsearch")
 
 
@@ -31,6 +33,7 @@ class Settings:
     redis_url: str | None = None
     secret: str | None = field(default=None, repr=False)
     admin_key: str | None = field(default=None, repr=False)
+    dictionary_dir: Path = DICTIONARY_DIR
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -43,6 +46,7 @@ class Settings:
             "redis_url": env.get("REDIS_URL") or None,
             "secret": env.get("GOVSEARCH_SECRET") or None,
             "admin_key": env.get("GOVSEARCH_ADMIN_KEY") or None,
+            "dictionary_dir": Path(env.get("GOVSEARCH_DICTIONARY_DIR") or DICTIONARY_DIR),
         }
         values.update(overrides)
         settings = cls(**values)
@@ -57,6 +61,8 @@ class Settings:
             problems.append("GOVSEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL")
         if not self.index_prefix.replace("-", "").replace("_", "").isalnum():
             problems.append("GOVSEARCH_INDEX_PREFIX may hold only letters, digits, '-' and '_'")
+        if not (self.dictionary_dir / "userdict.txt").is_file():
+            problems.append(f"GOVSEARCH_DICTIONARY_DIR {self.dictionary_dir} holds no userdict.txt")
         if self.secret is not None and len(self.secret) < 16:
             problems.append("GOVSEARCH_SECRET must be at least 16 characters")
         if problems:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import jieba
 import pytest
 
 from govsearch.components import build_analyzer
+from govsearch.settings import Settings
 from search.analysis import exact_key
+from search.pinyin import syllables
 
 
 @pytest.fixture(scope="module")
 def analyzer():
-    return build_analyzer()
+    return build_analyzer(Settings())
 
 
 @pytest.mark.parametrize(
@@ -39,9 +43,18 @@ def test_index_terms_carry_sub_words_for_recall(analyzer):
     assert {"居民", "身份", "挂失", "补领"} <= set(terms)
 
 
-def test_stop_phrases_leave_the_question_out(analyzer):
-    assert analyzer.query_words(analyzer.normalize("护照在哪里办需要什么材料")) == ["护照"]
-    assert analyzer.query_words("怎么办") == ["怎么办"]  # only stop words: searched as typed
+def test_tokens_keep_their_place_in_the_text(analyzer):
+    text = analyzer.normalize("身份证(补领)怎么办")
+    assert [(t.text, text[t.start : t.end]) for t in analyzer.tokens(text)][:2] == [("身份证", "身份证"), ("补领", "补领")]
+
+
+def test_dictionary_words_are_normalised_like_the_text(analyzer):
+    """卡拉OK is written in upper case in the dictionary; text is lower-cased before cutting."""
+    assert analyzer.words(analyzer.normalize("卡拉OK")) == ["卡拉ok"]
+
+
+def test_pinyin_has_one_syllable_per_character():
+    assert syllables("住房公积金ab1") == ("zhu", "fang", "gong", "ji", "jin", "a", "b", "1")
 
 
 def test_exact_key_keeps_only_letters_digits_and_hanzi():
@@ -52,10 +65,12 @@ def test_rjieba_segments_like_jieba_with_the_domain_dictionary(analyzer):
     """rjieba replaces pure-Python jieba for speed; it must cut the domain's words the same way."""
     reference = jieba.Tokenizer()
     for entry in analyzer.dictionaries.user_words:
-        reference.add_word(entry.word, entry.freq, entry.tag)
-    sentences = [entry.word for entry in analyzer.dictionaries.user_words]
-    sentences += SENTENCES
-    different = [s for s in sentences if analyzer.words(s) != [w for w in reference.cut(s) if w.strip() and any(c.isalnum() for c in w)]]
+        reference.add_word(analyzer.normalize(entry.word), entry.freq, entry.tag)
+    texts = [analyzer.normalize(t) for t in [e.word for e in analyzer.dictionaries.user_words] + SENTENCES]
+    different = [
+        text for text in texts
+        if analyzer.words(text) != [w for w in reference.cut(re.sub(r"[\W_]", " ", text)) if not w.isspace()]
+    ]
     assert different == []
 
 
