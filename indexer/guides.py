@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -19,31 +18,10 @@ from tqdm import tqdm
 from indexer.documents import build_guide_document
 from indexer.readers import check_readable, count_records, read_records
 from indexer.rejects import RejectLog
+from indexer.report import LoadReport
 from indexer.validation import GUIDE_FIELDS, validate_guide
 from search.analysis import Analyzer
 from search.engine import GuideEngine
-
-
-@dataclass
-class LoadReport:
-    kind: str
-    loaded: int
-    withdrawn: int
-    rejected: int
-    seconds: float
-    rejects_path: Path | None
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.rejected else 0
-
-    def summary(self) -> str:
-        rate = (self.loaded + self.withdrawn) / self.seconds if self.seconds else 0.0
-        line = (
-            f"{self.kind}: loaded {self.loaded}, withdrawn {self.withdrawn}, rejected {self.rejected}, "
-            f"{self.seconds:.2f} s, {rate:,.0f} {self.kind}/s"
-        )
-        return line + (f"; rejects in {self.rejects_path}" if self.rejects_path else "")
 
 
 def load_guides(
@@ -87,11 +65,12 @@ def load_guides(
     withdrawn = sum(1 for status in final_status.values() if status == "withdrawn")
     return LoadReport(
         kind="guides",
-        loaded=len(final_status) - withdrawn,
-        withdrawn=withdrawn,
+        counts={"loaded": len(final_status) - withdrawn, "withdrawn": withdrawn},
         rejected=rejects.count,
         seconds=time.perf_counter() - started,
         rejects_path=rejects.path if rejects.count else None,
+        processed=len(final_status),
+        unit="guides",
     )
 
 

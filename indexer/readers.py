@@ -25,7 +25,8 @@ from typing import Iterator, Mapping
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-SUPPORTED_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv", ".xlsx")
+JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
+SUPPORTED_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".xlsx")
 _LIST_SEPARATORS = re.compile(r"[;；|\n]")
 
 # Field kinds, as written in DESIGN §6; readers of flat formats use them to rebuild values.
@@ -45,13 +46,13 @@ class SourceRecord:
     error: str | None = None
 
 
-def check_readable(paths: list[Path]) -> None:
+def check_readable(paths: list[Path], suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES) -> None:
     """Fail before anything is loaded when an input is missing or of an unknown format."""
     for path in paths:
         if not path.is_file():
             raise InputUnreadable(f"{path}: no such file")
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise InputUnreadable(f"{path}: unsupported format (use .jsonl, .csv or .xlsx)")
+        if path.suffix.lower() not in suffixes:
+            raise InputUnreadable(f"{path}: unsupported format (use {', '.join(suffixes)})")
 
 
 def read_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
@@ -76,17 +77,28 @@ def count_records(path: Path) -> int | None:
         return sum(1 for _ in handle)
 
 
+def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines of a JSON Lines file, undecoded, with their line numbers."""
+    try:
+        with open(path, "rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield number, line
+    except OSError as error:
+        raise InputUnreadable(f"{path}: {error}") from error
+
+
+def parse_jsonl_line(file: str, number: int, line: bytes) -> SourceRecord:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return SourceRecord(file, number, None, _raw(line), f"invalid UTF-8 at byte {error.start}")
+    return _parse_json_line(file, number, text.strip())
+
+
 def _jsonl_records(path: Path) -> Iterator[SourceRecord]:
-    with open(path, "rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield SourceRecord(str(path), number, None, _raw(line), f"invalid UTF-8 at byte {error.start}")
-                continue
-            yield _parse_json_line(str(path), number, text.strip())
+    for number, line in jsonl_lines(path):
+        yield parse_jsonl_line(str(path), number, line)
 
 
 def _parse_json_line(file: str, number: int, text: str) -> SourceRecord:

@@ -58,18 +58,82 @@ _TYPE_CHECKS = {
 
 def validate_guide(record: dict, raw_chars: int | None = None) -> list[str]:
     """Problems of one record; ``raw_chars`` (its source length) lets small records skip the size check."""
+    return _shape(record, GUIDE_FIELDS, REQUIRED_GUIDE_FIELDS, raw_chars) or _value_problems(record)
+
+
+CASE_NUMBER_PATTERN = re.compile(r"[0-9A-Za-z-]{6,64}")
+CASE_KINDS = ("办件", "信件")
+CASE_FIELDS: dict[str, str] = {
+    "case_no": TEXT,
+    "kind": TEXT,
+    "item_code": TEXT,
+    "item_name": TEXT,
+    "applicant_name": TEXT,
+    "query_password": TEXT,
+    "user_id": TEXT,
+    "department": TEXT,
+    "submitted_at": TEXT,
+    "status": TEXT,
+    "promised_at": TEXT,
+    "events": OBJECT_LIST,
+}
+REQUIRED_CASE_FIELDS = ("case_no", "kind", "item_code", "item_name", "applicant_name", "query_password",
+                        "department", "submitted_at", "status")
+EVENT_FIELDS: dict[str, str] = {"case_no": TEXT, "time": TEXT, "stage": TEXT, "status": TEXT, "department": TEXT, "note": TEXT}
+REQUIRED_EVENT_FIELDS = ("case_no", "time", "stage", "status")
+
+
+def is_progress_event(record: dict) -> bool:
+    """DESIGN §6: a progress event is told from a case record by having no item_code."""
+    return "item_code" not in record
+
+
+def validate_case(record: dict, raw_chars: int | None = None) -> list[str]:
+    problems = _shape(record, CASE_FIELDS, REQUIRED_CASE_FIELDS, raw_chars)
+    if problems:
+        return problems
+    problems += _case_number_problems(record)
+    if record["kind"] not in CASE_KINDS:
+        problems.append(f"kind {record['kind']!r} not among {list(CASE_KINDS)}")
+    if not 4 <= len(record["query_password"]) <= 64:
+        problems.append("query_password must be 4 to 64 characters")
+    for key in ("submitted_at", "promised_at"):
+        if key in record and not _is_iso_datetime(record[key]):
+            problems.append(f"{key} {record[key]!r} is not an ISO 8601 date-time")
+    for position, event in enumerate(record.get("events") or [], start=1):
+        event_problems = validate_event({"case_no": record["case_no"], **event})
+        problems += [f"events[{position}]: {problem}" for problem in event_problems]
+    return problems
+
+
+def validate_event(record: dict, raw_chars: int | None = None) -> list[str]:
+    problems = _shape(record, EVENT_FIELDS, REQUIRED_EVENT_FIELDS, raw_chars)
+    if problems:
+        return problems
+    problems += _case_number_problems(record)
+    if not _is_iso_datetime(record["time"]):
+        problems.append(f"time {record['time']!r} is not an ISO 8601 date-time")
+    return problems
+
+
+def _case_number_problems(record: dict) -> list[str]:
+    if CASE_NUMBER_PATTERN.fullmatch(record["case_no"]):
+        return []
+    return ["case_no does not match [0-9A-Za-z-]{6,64}"]  # the number itself is never echoed
+
+
+def _shape(record: dict, fields: dict[str, str], required: tuple[str, ...], raw_chars: int | None) -> list[str]:
+    """Size, presence and type problems of a record against a field table."""
     problems = [] if raw_chars is not None and raw_chars * 4 <= MAX_FIELD_BYTES else _oversize(record)
-    for key in REQUIRED_GUIDE_FIELDS:
+    for key in required:
         if key not in record or record[key] in ("", [], None):
             problems.append(f"missing required key {key!r}")
-    for key, kind in GUIDE_FIELDS.items():
+    for key, kind in fields.items():
         if key in record and record[key] is not None:
             accepts, description = _TYPE_CHECKS[kind]
             if not accepts(record[key]):
                 problems.append(f"{key!r} must be {description}")
-    if problems:
-        return problems
-    return _value_problems(record)
+    return problems
 
 
 def _oversize(record: dict) -> list[str]:

@@ -1,0 +1,133 @@
+"""Loading case records and progress events (``govsearch index cases``).
+
+Records and events may come in the same file or separate ones, in any order. Lines are
+parsed, validated and (for records) their verification codes hashed in worker processes,
+batch by batch; the main process writes each batch to the case store in one transaction.
+Events merge idempotently, so loading a file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from indexer.readers import JSONL_SUFFIXES, check_readable, jsonl_lines, parse_jsonl_line
+from indexer.rejects import RejectLog
+from indexer.report import LoadReport
+from indexer.validation import is_progress_event, validate_case, validate_event
+from search.cases import CaseRecord, CaseStore, ProgressEvent, hash_password
+
+BATCH_LINES = 4000
+PARALLEL_FROM_LINES = 2 * BATCH_LINES  # below this, worker processes cost more than they save
+
+
+@dataclass
+class ParsedBatch:
+    records: list[CaseRecord] = field(default_factory=list)
+    events: list[ProgressEvent] = field(default_factory=list)
+    rejects: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, reason, raw
+
+
+def load_cases(paths: Iterable[Path], store: CaseStore, rejected_dir: Path, workers: int | None = None) -> LoadReport:
+    paths = [Path(p) for p in paths]
+    check_readable(paths, JSONL_SUFFIXES)
+    started = time.perf_counter()
+    rejects = RejectLog(rejected_dir, "cases")
+    records = events = new_events = 0
+    waiting: set[str] = set()
+    try:
+        for batch in _parsed_batches(paths, workers):
+            new_events += store.put_records(batch.records)
+            new_events += store.add_events(batch.events)
+            records += len(batch.records)
+            events += len(batch.events) + sum(len(r.events) for r in batch.records)
+            waiting = _still_waiting(store, waiting, batch)
+            for reject in batch.rejects:
+                rejects.add(*reject)
+    finally:
+        rejects.close()
+    return LoadReport(
+        kind="cases",
+        counts={"records": records, "events": events, "new events": new_events, "waiting for their record": len(waiting)},
+        rejected=rejects.count,
+        seconds=time.perf_counter() - started,
+        rejects_path=rejects.path if rejects.count else None,
+        processed=events,
+        unit="events",
+    )
+
+
+def _still_waiting(store: CaseStore, waiting: set[str], batch: ParsedBatch) -> set[str]:
+    """Case numbers whose events arrived without a record (so far in this load)."""
+    arrived = {record.case_no for record in batch.records}
+    candidates = {event.case_no for event in batch.events} - arrived - waiting
+    return (waiting - arrived) | (candidates - store.known(candidates))
+
+
+def _parsed_batches(paths: list[Path], workers: int | None) -> Iterator[ParsedBatch]:
+    batches = _line_batches(paths)
+    total = sum(path.stat().st_size for path in paths)
+    if workers == 1 or total < PARALLEL_FROM_LINES * 500:  # about 500 bytes a line
+        yield from map(_parse_batch, batches)
+        return
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+        yield from pool.map(_parse_batch, batches, chunksize=1)
+
+
+def _line_batches(paths: list[Path]) -> Iterator[list[tuple[str, int, bytes]]]:
+    lines = ((str(path), number, line) for path in paths for number, line in jsonl_lines(path))
+    while batch := list(itertools.islice(lines, BATCH_LINES)):
+        yield batch
+
+
+def _parse_batch(lines: list[tuple[str, int, bytes]]) -> ParsedBatch:
+    """Runs in a worker process: parse, validate, hash verification codes."""
+    batch = ParsedBatch()
+    for file, number, line in lines:
+        source = parse_jsonl_line(file, number, line)
+        if source.error:
+            batch.rejects.append((file, number, source.error, source.raw))
+            continue
+        data = source.data
+        event = is_progress_event(data)
+        problems = (validate_event if event else validate_case)(data, raw_chars=len(source.raw))
+        if problems:
+            batch.rejects.append((file, number, "; ".join(problems), _without_code(source.raw, data)))
+        elif event:
+            batch.events.append(_event(data))
+        else:
+            batch.records.append(_record(data))
+    return batch
+
+
+def _record(data: dict) -> CaseRecord:
+    return CaseRecord(
+        case_no=data["case_no"],
+        kind=data["kind"],
+        item_code=data["item_code"],
+        item_name=data["item_name"],
+        applicant_name=data["applicant_name"],
+        password_hash=hash_password(data["query_password"]),
+        department=data["department"],
+        submitted_at=data["submitted_at"],
+        status=data["status"],
+        user_id=data.get("user_id"),
+        promised_at=data.get("promised_at"),
+        events=[_event({"case_no": data["case_no"], **event}) for event in data.get("events") or []],
+    )
+
+
+def _event(data: dict) -> ProgressEvent:
+    return ProgressEvent(data["case_no"], data["time"], data["stage"], data["status"], data.get("department"), data.get("note"))
+
+
+def _without_code(raw: str, data: dict) -> str:
+    """A rejected record is kept for repair, but never with its verification code in clear."""
+    if isinstance(data.get("query_password"), str) and data["query_password"]:
+        return raw.replace(data["query_password"], "***")
+    return raw
