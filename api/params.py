@@ -33,6 +33,23 @@ def bounded_int(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def json_object() -> dict:
+    """The request body as a JSON object (any content type), or a 400."""
+    body = request.get_json(force=True, silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, "the body must be a JSON object")
+    return body
+
+
+def text_field(body: dict, name: str, max_chars: int = 64) -> str:
+    value = body.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise ApiError(400, f"{name!r} is required and must be a string")
+    if len(value) > max_chars:
+        raise ApiError(400, f"{name!r} is longer than {max_chars} characters")
+    return value.strip()
+
+
 def filters() -> dict[str, list[str]]:
     """Filter parameters (audience, theme, …); repeating one means any of its values."""
     chosen = {}

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from api.auth import DEFAULT_TTL_SECONDS, issue_token
 from govsearch.components import build_analyzer, build_components
 from govsearch.settings import ConfigError, Settings
 from indexer.guides import load_guides
@@ -48,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     guides.add_argument("paths", nargs="+", type=Path)
     guides.add_argument("--replace", action="store_true", help="rebuild: the loaded files become the whole index")
     guides.set_defaults(handler=_index_guides)
+
+    cases = index.add_parser("cases", help="case records and progress events (JSONL), merged by case number")
+    cases.add_argument("paths", nargs="+", type=Path)
+    cases.set_defaults(handler=_index_cases)
+
+    token = commands.add_parser("token", help="print a bearer token for a user (signed with GOVSEARCH_SECRET)")
+    token.add_argument("user_id")
+    token.add_argument("--ttl", type=int, default=DEFAULT_TTL_SECONDS, help="lifetime in seconds (default one day)")
+    token.set_defaults(handler=_token)
 
     serve = commands.add_parser("serve", help="serve the API and the portal page")
     _add_server_options(serve)
@@ -84,6 +94,25 @@ def _index_guides(args, settings: Settings) -> int:
     return report.exit_code
 
 
+def _index_cases(args, settings: Settings) -> int:
+    from indexer.cases import load_cases
+
+    report = load_cases(args.paths, build_components(settings).cases, settings.rejected_dir)
+    print(report.summary())
+    return report.exit_code
+
+
+def _token(args, settings: Settings) -> int:
+    if not settings.secret:
+        print("govsearch: GOVSEARCH_SECRET is not set; tokens cannot be signed", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if not 1 <= len(args.user_id) <= 128 or args.ttl <= 0:
+        print("govsearch: USER_ID must be 1 to 128 characters and --ttl positive", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(issue_token(settings.secret, args.user_id, args.ttl))
+    return 0
+
+
 def _serve(args, settings: Settings) -> int:
     from govsearch.server import serve
 
@@ -96,10 +125,19 @@ def _demo(args, settings: Settings) -> int:
         settings = replace(settings, secret=secrets.token_urlsafe(32))
         os.environ["GOVSEARCH_SECRET"] = settings.secret
         print("demo: GOVSEARCH_SECRET was not set; using a random one, so tokens issued now stop working when the demo stops")
+    from indexer.cases import load_cases
+
     components = build_components(settings)
-    report = load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True)
-    print(report.summary())
-    print(f"demo: serving the portal on http://{args.host}:{args.port}/ and the API under /api/v1/")
+    print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
+    print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir).summary())
+    base = f"http://{args.host}:{args.port}"
+    example = json.loads((SAMPLE_DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    print(f"demo: serving the portal on {base}/ and the API under {base}/api/v1/")
+    print(f"demo: try  curl '{base}/api/v1/search?q=公积金提取'")
+    print(f"demo: try  curl -X POST {base}/api/v1/cases/lookup -H 'Content-Type: application/json' "
+          f"-d '{{\"case_no\": \"{example['case_no']}\", \"verify\": \"{example['query_password']}\"}}'   (a sample case)")
+    token = issue_token(settings.secret, "u000001", ttl=8 * 3600)  # a sample user of the sample cases
+    print(f"demo: try  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me/cases   (sample user u000001, valid 8 hours)")
     return _serve(args, settings)
 
 

@@ -1,18 +1,24 @@
 """Wiring: the long-lived parts of the service, built once from the settings.
 
 The API's app factory and the command line both build their parts here, so a part is
-configured the same way wherever it runs.
+configured the same way wherever it runs. Stores are opened on first use, so a command
+that only loads guides never creates the case database.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
+from search.lookup_limits import LookupLimiter
 from govsearch.settings import Settings
 from search.analysis import Analyzer
-from search.engine import GuideEngine, open_guide_engine
+from search.cases import CaseStore
+from search.engine import open_guide_engine
 from search.service import SearchService
 from synonyms import dictionary_stamp, load_dictionaries
 
@@ -27,14 +33,45 @@ class DictionaryReload:
     stop_phrases: tuple[int, int]
 
 
-@dataclass
+def build_analyzer(settings: Settings) -> Analyzer:
+    return Analyzer(load_dictionaries(settings.dictionary_dir))
+
+
 class Components:
-    settings: Settings
-    analyzer: Analyzer
-    guides: GuideEngine
-    search: SearchService
-    dictionary_stamp: tuple = field(default=())
-    _checked_at: float = 0.0
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.dictionary_stamp = dictionary_stamp(settings.dictionary_dir)
+        self.analyzer = build_analyzer(settings)
+        self.guides = open_guide_engine(settings)
+        self.search = SearchService(self.guides, self.analyzer)
+        self._checked_at = 0.0
+
+    @cached_property
+    def cases(self) -> CaseStore:
+        from search.backends.sqlite_cases import SqliteCaseStore
+
+        return SqliteCaseStore(self.settings.sqlite_path)
+
+    @cached_property
+    def lookup_limiter(self) -> LookupLimiter:
+        from search.backends.sqlite_counters import SqliteCounters
+
+        return LookupLimiter(SqliteCounters(self.settings.sqlite_path), self._counter_key())
+
+    def _counter_key(self) -> bytes:
+        """Keys the hashes that stand for client addresses and case numbers in the counters.
+
+        The secret when set; otherwise a random key kept in the data dir, the same for every
+        worker process, so all of them count together.
+        """
+        if self.settings.secret:
+            return self.settings.secret.encode()
+        path = self.settings.data_dir / "counter.key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+                handle.write(secrets.token_hex(32))
+        return path.read_text().strip().encode()
 
     def reload_dictionaries(self) -> DictionaryReload:
         """Load the dictionary files again and make queries use them; no restart needed.
@@ -65,12 +102,5 @@ class Components:
             self.reload_dictionaries()
 
 
-def build_analyzer(settings: Settings) -> Analyzer:
-    return Analyzer(load_dictionaries(settings.dictionary_dir))
-
-
 def build_components(settings: Settings) -> Components:
-    stamp = dictionary_stamp(settings.dictionary_dir)
-    analyzer = build_analyzer(settings)
-    guides = open_guide_engine(settings)
-    return Components(settings, analyzer, guides, SearchService(guides, analyzer), stamp)
+    return Components(settings)

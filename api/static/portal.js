@@ -40,8 +40,11 @@ function render(body) {
   results.replaceChildren();
   $("did-you-mean").hidden = !body.did_you_mean;
   if (body.did_you_mean) $("did-you-mean").textContent = "已为您搜索：" + body.did_you_mean;
+  $("case-form").hidden = body.intent !== "case";
   if (body.intent === "case") {
-    $("status").textContent = "这像是一个办件编号：请在办件查询中输入编号和查询密码。";
+    $("status").textContent = "这像是一个办件编号：请输入查询密码查看办理进度。";
+    $("case-no").value = body.query;
+    $("case-verify").focus();
     $("facets").replaceChildren();
     $("pager").replaceChildren();
     return;
@@ -112,6 +115,28 @@ async function openGuide(code) {
   }
 }
 
+async function lookupCase(event) {
+  event.preventDefault();
+  const status = $("case-status");
+  const timeline = $("case-timeline");
+  timeline.replaceChildren();
+  const response = await fetch("/api/v1/cases/lookup", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ case_no: $("case-no").value.trim(), verify: $("case-verify").value.trim() }),
+  });
+  const body = await response.json();
+  if (!response.ok) {
+    status.textContent = body.error.message;
+    return;
+  }
+  const overdue = body.overdue ? "（已超期）" : "";
+  status.textContent = `${body.item_name} · ${body.applicant} · 当前状态：${body.status}${overdue}`;
+  for (const step of body.events) {
+    timeline.append(el("li", { textContent: [step.time.replace("T", " ").slice(0, 16), step.stage, step.status, step.note].filter(Boolean).join("  ") }));
+  }
+}
+
 let suggestTimer = null;
 async function suggest() {
   const text = $("q").value.trim();
@@ -140,6 +165,7 @@ function submit() {
 }
 
 $("search-form").addEventListener("submit", (event) => { event.preventDefault(); submit(); });
+$("case-form").addEventListener("submit", lookupCase);
 $("q").addEventListener("input", () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(suggest, 150); });
 $("q").addEventListener("blur", () => setTimeout(() => { $("suggestions").hidden = true; }, 150));
 

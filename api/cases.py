@@ -1,0 +1,46 @@
+"""Case progress lookup (按办件编号查询) and a signed-in user's own cases (DESIGN §7)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from api import params
+from api.auth import current_user
+from api.errors import ApiError
+from search.cases import case_view, summary_view, verify_password
+
+blueprint = Blueprint("cases", __name__, url_prefix="/api/v1")
+
+NOT_FOUND = "no case matches this case number and verification code"
+MAX_USER_CASES = 100
+
+
+def _components():
+    return current_app.extensions["govsearch"]
+
+
+@blueprint.post("/cases/lookup")
+def lookup():
+    body = params.json_object()
+    case_no = params.text_field(body, "case_no")
+    code = params.text_field(body, "verify")
+    limiter = _components().lookup_limiter
+    client = request.remote_addr or "unknown"
+    blocked = limiter.check(client, case_no)
+    if blocked:
+        minutes = max(1, round(blocked.retry_after / 60))
+        raise ApiError(429, f"too many failed lookups; try again in about {minutes} minutes",
+                       {"Retry-After": str(blocked.retry_after)})
+    record = _components().cases.get(case_no)
+    # An unknown number costs the same hashing as a wrong code and answers the same.
+    if not verify_password(code, record.password_hash if record else None):
+        limiter.failed(client, case_no)
+        raise ApiError(404, NOT_FOUND)
+    return jsonify(case_view(record))
+
+
+@blueprint.get("/me/cases")
+def my_cases():
+    user_id = current_user()
+    records = _components().cases.for_user(user_id, MAX_USER_CASES)
+    return jsonify({"cases": [summary_view(record) for record in records]})
