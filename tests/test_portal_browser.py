@@ -11,6 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.conftest import PUBLIC_EVAL
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -60,7 +61,19 @@ def test_typing_shows_suggestions_and_picking_one_searches(server, browser):
     assert browser.find_element(By.CSS_SELECTOR, "#results .name").text == picked
 
 
-def test_case_number_opens_case_hint_instead_of_results(server, browser):
+def test_case_number_opens_the_lookup_form_prefilled_and_shows_progress(server, browser, run_cli):
+    assert run_cli("index", "cases", PUBLIC_EVAL / "cases.jsonl").returncode == 0
     browser.get(server + "/?q=4401062025110300017")
-    WebDriverWait(browser, 10).until(lambda d: "办件编号" in d.find_element(By.ID, "status").text)
+    wait = WebDriverWait(browser, 10)
+    wait.until(lambda d: d.find_element(By.ID, "case-form").is_displayed())
     assert browser.find_elements(By.CSS_SELECTOR, "#results li") == []
+    assert browser.find_element(By.ID, "case-no").get_property("value") == "4401062025110300017"
+    browser.find_element(By.ID, "case-verify").send_keys("000000")
+    browser.find_element(By.CSS_SELECTOR, "#case-form button").click()
+    wait.until(lambda d: "no case matches" in d.find_element(By.ID, "case-status").text)
+    browser.find_element(By.ID, "case-verify").clear()
+    browser.find_element(By.ID, "case-verify").send_keys("482915")
+    browser.find_element(By.CSS_SELECTOR, "#case-form button").click()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#case-timeline li")) == 5)
+    assert "李*" in browser.find_element(By.ID, "case-status").text
+    assert "办结" in browser.find_elements(By.CSS_SELECTOR, "#case-timeline li")[-1].text
