@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=20_000)
     parser.add_argument("--workdir", type=Path, help="keep generated files and the database here")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reuse", action="store_true", help="use the files already generated in --workdir")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
@@ -117,7 +118,10 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     records, events = workdir / "cases.jsonl", workdir / "events.jsonl"
     started = time.perf_counter()
-    _, pushed = generate(args.count, records, events, args.seed)
+    if args.reuse and records.exists() and events.exists():
+        pushed = sum(1 for _ in open(events, "rb"))
+    else:
+        _, pushed = generate(args.count, records, events, args.seed)
     print(f"generated {args.count:,} cases in {time.perf_counter() - started:.0f} s", flush=True)
 
     settings = Settings(data_dir=workdir / "var")

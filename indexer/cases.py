@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections import deque
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -70,13 +71,22 @@ def _still_waiting(store: CaseStore, waiting: set[str], batch: ParsedBatch) -> s
 
 
 def _parsed_batches(paths: list[Path], workers: int | None) -> Iterator[ParsedBatch]:
+    """Parsed batches in file order; in worker processes unless the input is small (or workers=1)."""
     batches = _line_batches(paths)
-    total = sum(path.stat().st_size for path in paths)
-    if workers == 1 or total < PARALLEL_FROM_LINES * 500:  # about 500 bytes a line
+    small = sum(path.stat().st_size for path in paths) < PARALLEL_FROM_LINES * 500  # about 500 bytes a line
+    if workers == 1 or (workers is None and small):
         yield from map(_parse_batch, batches)
         return
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-        yield from pool.map(_parse_batch, batches, chunksize=1)
+    workers = workers or os.cpu_count() or 2
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Executor.map would read every batch up front; keep only a few in flight, in order.
+        in_flight: deque = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(_parse_batch, batch))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
 
 
 def _line_batches(paths: list[Path]) -> Iterator[list[tuple[str, int, bytes]]]:
