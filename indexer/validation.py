@@ -116,6 +116,46 @@ def validate_event(record: dict, raw_chars: int | None = None) -> list[str]:
     return problems
 
 
+USER_FIELDS: dict[str, str] = {
+    "user_id": TEXT, "kind": TEXT, "birth_year": INTEGER, "gender": TEXT, "region": TEXT, "industry": TEXT,
+    "business_scope": TEXT,
+}
+USER_EVENT_FIELDS: dict[str, str] = {"user_id": TEXT, "type": TEXT, "item_code": TEXT, "query": TEXT, "time": TEXT}
+USER_KINDS = ("个人", "法人")
+USER_EVENT_TYPES = ("search", "view", "favorite", "apply", "complete")
+MAX_USER_ID = 128
+
+
+def validate_user(record: dict, raw_chars: int | None = None) -> list[str]:
+    problems = _shape(record, USER_FIELDS, ("user_id", "kind"), raw_chars)
+    if problems:
+        return problems
+    if len(record["user_id"]) > MAX_USER_ID:
+        problems.append(f"user_id is longer than {MAX_USER_ID} characters")
+    if record["kind"] not in USER_KINDS:
+        problems.append(f"kind {record['kind']!r} not among {list(USER_KINDS)}")
+    if "birth_year" in record and not 1880 <= record["birth_year"] <= datetime.now().year:
+        problems.append(f"birth_year {record['birth_year']} is not a plausible year")
+    return problems
+
+
+def validate_user_event(record: dict, raw_chars: int | None = None) -> list[str]:
+    problems = _shape(record, USER_EVENT_FIELDS, ("user_id", "type", "time"), raw_chars)
+    if problems:
+        return problems
+    if len(record["user_id"]) > MAX_USER_ID:
+        problems.append(f"user_id is longer than {MAX_USER_ID} characters")
+    if record["type"] not in USER_EVENT_TYPES:
+        problems.append(f"type {record['type']!r} not among {list(USER_EVENT_TYPES)}")
+    elif record["type"] == "search" and not record.get("query"):
+        problems.append("a search event needs a query")
+    elif record["type"] != "search" and not record.get("item_code"):
+        problems.append(f"a {record['type']} event needs an item_code")
+    if not _is_iso_datetime(record["time"]):
+        problems.append(f"time {record['time']!r} is not an ISO 8601 date-time")
+    return problems
+
+
 def _case_number_problems(record: dict) -> list[str]:
     if CASE_NUMBER_PATTERN.fullmatch(record["case_no"]):
         return []

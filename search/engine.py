@@ -41,6 +41,9 @@ class GuideEngine(Protocol):
     def count(self) -> int:
         """How many active guides are searchable."""
 
+    def all_guides(self) -> list[dict]:
+        """Every active guide as loaded (for the recommender's catalogue)."""
+
     def terms(self, field: str) -> dict[str, int]:
         """Every term of a text field with the number of guides holding it."""
 

@@ -118,6 +118,11 @@ class EmbeddedGuideEngine:
     def count(self) -> int:
         return self._searcher().num_docs
 
+    def all_guides(self) -> list[dict]:
+        searcher = self._searcher()
+        found = searcher.search(tantivy.Query.all_query(), max(1, searcher.num_docs), count=False)
+        return [self._source(searcher.doc(address)) for _, address in found.hits]
+
     def terms(self, field: str) -> dict[str, int]:
         return dict(self._searcher().terms_with_prefix(field, ""))
 

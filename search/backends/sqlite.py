@@ -32,3 +32,17 @@ class SqliteDatabase:
             connection.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._local.connection = connection
         return connection
+
+
+class transaction:
+    """BEGIN … COMMIT around a batch (connections run in autocommit mode otherwise)."""
+
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, error_type, *_) -> None:
+        self.connection.execute("ROLLBACK" if error_type else "COMMIT")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from search.backends.sqlite import SqliteDatabase
+from search.backends.sqlite import SqliteDatabase, transaction
 from search.cases import CaseRecord, ProgressEvent
 
 SCHEMA = """
@@ -56,7 +56,7 @@ class SqliteCaseStore:
     def put_records(self, records: Iterable[CaseRecord]) -> int:
         records = list(records)
         connection = self.database.connection()
-        with _transaction(connection):
+        with transaction(connection):
             connection.executemany(_PUT_RECORD, [_record_row(r) for r in records])
             before = connection.total_changes
             connection.executemany(_ADD_EVENT, [_event_row(e) for r in records for e in r.events])
@@ -64,7 +64,7 @@ class SqliteCaseStore:
 
     def add_events(self, events: Iterable[ProgressEvent]) -> int:
         connection = self.database.connection()
-        with _transaction(connection):
+        with transaction(connection):
             before = connection.total_changes
             connection.executemany(_ADD_EVENT, [_event_row(e) for e in events])
             return connection.total_changes - before
@@ -103,20 +103,6 @@ class SqliteCaseStore:
             case_no, kind, item_code, item_name, applicant, password_hash, department, submitted_at, status,
             user_id, promised_at, [ProgressEvent(*event) for event in events],
         )
-
-
-class _transaction:
-    """BEGIN … COMMIT around a batch (the connection itself runs in autocommit mode)."""
-
-    def __init__(self, connection):
-        self.connection = connection
-
-    def __enter__(self):
-        self.connection.execute("BEGIN IMMEDIATE")
-        return self.connection
-
-    def __exit__(self, error_type, *_):
-        self.connection.execute("ROLLBACK" if error_type else "COMMIT")
 
 
 def _record_row(record: CaseRecord) -> tuple:

@@ -1,0 +1,64 @@
+"""The service catalogue as the recommender sees it: services, not regional copies.
+
+The same service (住房公积金提取) is published by many regions under different codes. The
+recommender learns and reasons about services, keyed by their normalised name, so what
+citizens do in one district teaches about all of them; only at the end does it pick the copy
+that serves the user's own region.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from search.analysis import Analyzer, exact_key
+
+
+@dataclass
+class Service:
+    key: str
+    name: str
+    audience: set[str] = field(default_factory=set)
+    life_events: set[str] = field(default_factory=set)
+    copies: dict[str, str] = field(default_factory=dict)  # region → code ("" when a guide names none)
+    text: str = ""  # name, keywords, summary: what the business-scope match reads
+
+
+class Catalogue:
+    def __init__(self, guides: list[dict], analyzer: Analyzer):
+        self.services: dict[str, Service] = {}
+        self.service_of_code: dict[str, str] = {}
+        self.by_life_event: dict[str, list[str]] = defaultdict(list)
+        for guide in guides:
+            key = exact_key(analyzer.normalize(guide["name"]))
+            service = self.services.setdefault(key, Service(key, guide["name"]))
+            service.audience.update(guide.get("audience") or [])
+            service.life_events.update(guide.get("life_events") or [])
+            service.copies.setdefault(guide.get("region") or "", guide["code"])
+            if not service.text:
+                service.text = " ".join([guide["name"], *(guide.get("keywords") or []), guide.get("summary") or ""])
+            self.service_of_code[guide["code"]] = key
+        for key, service in self.services.items():
+            for event in service.life_events:
+                self.by_life_event[event].append(key)
+
+    def service_for(self, code: str | None) -> str | None:
+        return self.service_of_code.get(code) if code else None
+
+    def copy_for(self, key: str, region: str | None) -> str | None:
+        """The code of the copy that serves ``region``: its own, else its city's or province's.
+
+        A copy published for another place serves nobody here, so there is none. Without a
+        region, any copy will do.
+        """
+        copies = self.services[key].copies
+        if not region:
+            return next(iter(copies.values()), None)
+        serving = [r for r in copies if region.startswith(r)]
+        return copies[max(serving, key=len)] if serving else None
+
+    def serves(self, key: str, kind: str | None, region: str | None) -> bool:
+        service = self.services.get(key)
+        if service is None:
+            return False
+        return (not kind or kind in service.audience) and self.copy_for(key, region) is not None

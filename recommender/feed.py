@@ -1,0 +1,140 @@
+"""The "我的" feed: the signals blended into one explainable list.
+
+Every signal's scores are scaled to [0, 1] and weighted; an item's score is the sum over
+signals, and it carries the reason and source of the signal that contributed most. Rules
+applied to every item: nothing the user has already applied for or completed, only
+services for the user's audience (no 法人 licence to a 个人), only copies that serve the
+user's region (their own district's first, else their city's or province's). Withdrawn
+guides are not in the catalogue at all.
+
+If the store cannot be reached, the feed still answers with what is popular (from the
+last answers it saw), marked ``personalized: false``, and logs a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+
+from recommender.catalogue import Catalogue
+from recommender.learning import EVERYONE, learn, segments
+from recommender.models import FINISHED_TYPES, JOURNEY_TYPES, FeedItem, UserEvent, UserProfile
+from recommender.signals import Candidate, ScopeMatcher, age, co_occurrence, next_steps, popular
+from recommender.store import BehaviourStore, StoreUnavailable
+from search.analysis import Analyzer
+from search.engine import GuideEngine
+
+log = logging.getLogger(__name__)
+
+WEIGHTS = {"co_occurrence": 1.0, "next_step": 0.6, "profile": 0.8, "business_scope": 0.8, "popular": 0.25}
+JOURNEY_LENGTH = 5  # the most recent services the next-step signals start from
+POPULAR_TTL_SECONDS = 30.0
+POPULAR_PER_SEGMENT = 60
+WIDER_SEGMENT_DISCOUNT = 0.7  # city-wide popularity counts less than the district's own
+
+
+class FeedService:
+    def __init__(self, store: BehaviourStore, engine: GuideEngine, analyzer: Analyzer):
+        self.store = store
+        self.engine = engine
+        self.analyzer = analyzer
+        self._catalogue: tuple[object, Catalogue, ScopeMatcher] | None = None
+        self._popular: dict[str, tuple[float, list[tuple[str, float]]]] = {}
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._current()[1]
+
+    def _current(self) -> tuple[object, Catalogue, ScopeMatcher]:
+        """The catalogue of active guides, rebuilt when the index changes."""
+        version = self.engine.version()
+        if self._catalogue is None or self._catalogue[0] != version:
+            catalogue = Catalogue(self.engine.all_guides(), self.analyzer)
+            self._catalogue = (version, catalogue, ScopeMatcher(catalogue, self.analyzer))
+        return self._catalogue
+
+    def record(self, events: list[UserEvent]) -> int:
+        """Store events and learn from them at once; the next feed call reflects them."""
+        return learn(events, self.store, self.catalogue.service_for)
+
+    def feed(self, user_id: str, size: int = 10) -> dict:
+        _, catalogue, scopes = self._current()
+        try:
+            profile = self.store.get_user(user_id)
+            history = self.store.history(user_id, limit=200)
+            journey = _journey(history)
+            signals = [
+                next_steps(catalogue, journey),
+                co_occurrence(catalogue, journey, self.store.transitions(journey)),
+                age(catalogue, profile),
+                scopes.candidates(profile),
+                self._popular_for(catalogue, profile),
+            ]
+        except StoreUnavailable as error:
+            log.warning("behaviour store unavailable, serving a non-personal feed: %s", error)
+            return {"items": self._non_personal(catalogue, size), "personalized": False}
+        finished = {s.service for s in history if s.event.type in FINISHED_TYPES and s.service}
+        items = blend(catalogue, signals, profile, finished, size)
+        return {"items": [item.as_json() for item in items], "personalized": True}
+
+    def _popular_for(self, catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:
+        found: list[Candidate] = []
+        for level, segment in enumerate(segments(profile)):
+            for candidate in popular(catalogue, self._cached_popular(segment), segment):
+                found.append(Candidate(candidate.service, candidate.score * WIDER_SEGMENT_DISCOUNT**level,
+                                       candidate.reason, candidate.source))
+        return found
+
+    def _cached_popular(self, segment: str) -> list[tuple[str, float]]:
+        cached = self._popular.get(segment)
+        if cached and time.monotonic() - cached[0] < POPULAR_TTL_SECONDS:
+            return cached[1]
+        ranked = self.store.popular(segment, POPULAR_PER_SEGMENT)
+        self._popular[segment] = (time.monotonic(), ranked)
+        return ranked
+
+    def _non_personal(self, catalogue: Catalogue, size: int) -> list[dict]:
+        """Nation-wide popularity as last seen, else the services most regions provide."""
+        seen = [c for segment, (_, ranked) in self._popular.items() if segment == EVERYONE for c in ranked]
+        keys = [s for s, _ in sorted(seen, key=lambda c: -c[1])] or sorted(catalogue.services, key=lambda k: -len(catalogue.services[k].copies))
+        items = []
+        for key in dict.fromkeys(keys):
+            code = catalogue.copy_for(key, None)
+            if key in catalogue.services and code:
+                items.append(FeedItem(code, catalogue.services[key].name, "各地群众和企业常办的事项", 0.0, "popular").as_json())
+            if len(items) == size:
+                break
+        return items
+
+
+def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserProfile | None,
+          finished: set[str], size: int) -> list[FeedItem]:
+    kind = profile.kind if profile else None
+    region = profile.region if profile else None
+    totals: dict[str, float] = defaultdict(float)
+    strongest: dict[str, tuple[float, Candidate]] = {}
+    for candidates in signals:
+        top = max((c.score for c in candidates), default=0.0)
+        if top <= 0:
+            continue
+        for candidate in candidates:
+            if candidate.service in finished or not catalogue.serves(candidate.service, kind, region):
+                continue
+            share = WEIGHTS[candidate.source] * candidate.score / top
+            totals[candidate.service] += share
+            if candidate.service not in strongest or share > strongest[candidate.service][0]:
+                strongest[candidate.service] = (share, candidate)
+    ranked = sorted(totals, key=lambda s: (-totals[s], s))[:size]
+    return [
+        FeedItem(catalogue.copy_for(s, region), catalogue.services[s].name, strongest[s][1].reason, totals[s], strongest[s][1].source)
+        for s in ranked
+    ]
+
+
+def _journey(history) -> list[str]:
+    """The user's distinct services, newest first: applied or completed, then viewed or saved."""
+    steps = [s.service for s in history if s.service and s.event.type in JOURNEY_TYPES]
+    looked = [s.service for s in history if s.service and s.event.type not in JOURNEY_TYPES]
+    return list(dict.fromkeys(steps + looked))[:JOURNEY_LENGTH]
+

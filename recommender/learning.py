@@ -1,0 +1,73 @@
+"""Learning from new events, incrementally: each new event updates the counts at once, so the
+next feed call already reflects it (no nightly batch needed).
+
+- transitions: after a citizen applied for or completed service a, they went on to b (the
+  journey's next step), counted against the few services they did just before;
+- popularity: interest in a service within the user's segment (audience × region, and the
+  wider city, province and nation segments that cold-start feeds fall back to).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from recommender.models import EVENT_WEIGHTS, JOURNEY_TYPES, UserEvent, UserProfile
+from recommender.store import BehaviourStore, StoredEvent
+
+PREVIOUS_STEPS = 3  # how many earlier services a new step is counted against
+HISTORY_READ = 200  # events of a user read to find them
+RECENCY_DECAY = 0.7  # the step before last counts 0.7, the one before that 0.49
+
+
+EVERYONE = "*"
+
+
+def segments(profile: UserProfile | None) -> list[str]:
+    """Popularity segments of a user, narrowest first: kind|district, kind|city, kind|province,
+    kind|, and everyone (the only one for a user without a profile)."""
+    if profile is None:
+        return [EVERYONE]
+    region = profile.region or ""
+    prefixes = [region[:end] for end in sorted({len(region), *_level_ends(region)}, reverse=True) if end]
+    return [f"{profile.kind}|{prefix}" for prefix in dict.fromkeys(prefixes)] + [f"{profile.kind}|", EVERYONE]
+
+
+def _level_ends(region: str) -> list[int]:
+    """Where the province and the city end in a region name (广东省|广州市|天河区)."""
+    return [i + 1 for i, ch in enumerate(region) if ch in "省市区县州盟旗" and i + 1 < len(region)]
+
+
+def learn(events: Iterable[UserEvent], store: BehaviourStore, service_of: Callable[[str | None], str | None]) -> int:
+    """Store events and learn from the new ones. Returns how many were new."""
+    stored = [StoredEvent(event, service_of(event.item_code)) for event in events]
+    new = store.add_events(stored)
+    by_user: dict[str, list[StoredEvent]] = defaultdict(list)
+    for item in new:
+        by_user[item.event.user_id].append(item)
+    transitions: dict[tuple[str, str], float] = defaultdict(float)
+    popularity: dict[tuple[str, str], float] = defaultdict(float)
+    for user_id, items in by_user.items():
+        profile = store.get_user(user_id)
+        journey = [past for past in store.history(user_id, limit=HISTORY_READ) if past.event.type in JOURNEY_TYPES]
+        for item in items:
+            if item.service and EVENT_WEIGHTS[item.event.type]:
+                for segment in segments(profile):
+                    popularity[(segment, item.service)] += EVENT_WEIGHTS[item.event.type]
+            if item.service and item.event.type in JOURNEY_TYPES:
+                for steps_back, earlier in enumerate(_previous_steps(journey, item)):
+                    transitions[(earlier, item.service)] += RECENCY_DECAY**steps_back
+    store.add_popularity(dict(popularity))
+    store.add_transitions(dict(transitions))
+    return len(new)
+
+
+def _previous_steps(journey: list[StoredEvent], item: StoredEvent) -> list[str]:
+    """The distinct services of the journey (newest first) just before this step, latest first."""
+    earlier: list[str] = []
+    for past in journey:
+        if past.event.at_ms < item.event.at_ms and past.service and past.service != item.service and past.service not in earlier:
+            earlier.append(past.service)
+            if len(earlier) == PREVIOUS_STEPS:
+                break
+    return earlier

@@ -1,0 +1,58 @@
+"""Data shapes of the "我的" feed: who the user is, what they did, and what we push to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+EVENT_TYPES = ("search", "view", "favorite", "apply", "complete")
+# How much each kind of interest counts towards popularity.
+EVENT_WEIGHTS = {"search": 0.0, "view": 1.0, "favorite": 2.0, "apply": 3.0, "complete": 3.0}
+# Steps of a citizen's journey: what they actually went on to do (next-step learning).
+JOURNEY_TYPES = ("apply", "complete")
+# Done or under way: never pushed again.
+FINISHED_TYPES = ("apply", "complete")
+
+
+@dataclass(frozen=True)
+class UserProfile:
+    user_id: str
+    kind: str  # 个人 or 法人
+    birth_year: int | None = None
+    gender: str | None = None
+    region: str | None = None
+    industry: str | None = None
+    business_scope: str | None = None
+
+    def age(self, today: datetime | None = None) -> int | None:
+        if self.birth_year is None:
+            return None
+        return (today or datetime.now(timezone.utc)).year - self.birth_year
+
+
+@dataclass(frozen=True)
+class UserEvent:
+    user_id: str
+    type: str
+    time: str
+    item_code: str | None = None
+    query: str | None = None
+
+    @property
+    def at_ms(self) -> int:
+        moment = datetime.fromisoformat(self.time)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return int(moment.timestamp() * 1000)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    code: str
+    name: str
+    reason: str
+    score: float
+    source: str  # next_step, co_occurrence, profile, business_scope, popular
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "reason": self.reason, "score": round(self.score, 4), "source": self.source}

@@ -1,0 +1,108 @@
+"""The behaviour store in Redis (when ``REDIS_URL`` is set), for deployments of many servers.
+
+Keys, under a prefix: ``user:<id>`` (profile JSON), ``events:<id>`` (sorted set of event JSON
+by time, so the same event twice is one member), ``next:<service>`` and ``popular:<segment>``
+(sorted sets of counts). A connection failure becomes ``StoreUnavailable``.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import asdict
+from typing import Iterable
+
+import redis
+
+from recommender.models import UserEvent, UserProfile
+from recommender.store import StoreUnavailable, StoredEvent
+
+MAX_EVENTS_PER_USER = 1000  # older events are trimmed; the learned counts keep what they taught
+
+
+@contextmanager
+def guarded():
+    try:
+        yield
+    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as error:
+        raise StoreUnavailable(f"redis: {error}") from error
+
+
+class RedisBehaviourStore:
+    def __init__(self, client: redis.Redis, prefix: str = "govsearch:"):
+        self.redis = client
+        self.prefix = prefix
+
+    def put_users(self, users: Iterable[UserProfile]) -> None:
+        with guarded():
+            pipe = self.redis.pipeline(transaction=False)
+            for user in users:
+                pipe.set(self._key("user", user.user_id), json.dumps(asdict(user), ensure_ascii=False))
+            pipe.execute()
+
+    def get_user(self, user_id: str) -> UserProfile | None:
+        with guarded():
+            raw = self.redis.get(self._key("user", user_id))
+        return UserProfile(**json.loads(raw)) if raw else None
+
+    def add_events(self, events: Iterable[StoredEvent]) -> list[StoredEvent]:
+        events = list(events)
+        with guarded():
+            pipe = self.redis.pipeline(transaction=False)
+            for stored in events:
+                key = self._key("events", stored.event.user_id)
+                pipe.zadd(key, {_member(stored): stored.event.at_ms})
+                pipe.zremrangebyrank(key, 0, -MAX_EVENTS_PER_USER - 1)
+            added = pipe.execute()[::2]
+        return [stored for stored, count in zip(events, added) if count]
+
+    def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
+        high = f"({before_ms}" if before_ms is not None else "+inf"
+        with guarded():
+            members = self.redis.zrevrangebyscore(self._key("events", user_id), high, "-inf", start=0, num=limit)
+        return [_stored(user_id, member) for member in members]
+
+    def add_transitions(self, counts: dict[tuple[str, str], float]) -> None:
+        self._increment("next", counts)
+
+    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, float]]:
+        with guarded():
+            pipe = self.redis.pipeline(transaction=False)
+            for service in services:
+                pipe.zrevrange(self._key("next", service), 0, limit - 1, withscores=True)
+            rows = pipe.execute()
+        return {service: {_text(n): c for n, c in row} for service, row in zip(services, rows)}
+
+    def add_popularity(self, counts: dict[tuple[str, str], float]) -> None:
+        self._increment("popular", counts)
+
+    def popular(self, segment: str, limit: int = 100) -> list[tuple[str, float]]:
+        with guarded():
+            rows = self.redis.zrevrange(self._key("popular", segment), 0, limit - 1, withscores=True)
+        return [(_text(service), count) for service, count in rows]
+
+    def _increment(self, kind: str, counts: dict[tuple[str, str], float]) -> None:
+        if not counts:
+            return
+        with guarded():
+            pipe = self.redis.pipeline(transaction=False)
+            for (owner, member), count in counts.items():
+                pipe.zincrby(self._key(kind, owner), count, member)
+            pipe.execute()
+
+    def _key(self, kind: str, name: str) -> str:
+        return f"{self.prefix}{kind}:{name}"
+
+
+def _member(stored: StoredEvent) -> str:
+    e = stored.event
+    return json.dumps([e.type, e.time, e.item_code, e.query, stored.service], ensure_ascii=False)
+
+
+def _stored(user_id: str, member) -> StoredEvent:
+    type_, time, item_code, query, service = json.loads(member)
+    return StoredEvent(UserEvent(user_id, type_, time, item_code, query), service)
+
+
+def _text(value) -> str:
+    return value.decode() if isinstance(value, bytes) else value

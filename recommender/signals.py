@@ -1,0 +1,123 @@
+"""Where recommendations come from. Each signal proposes services with a score and a reason.
+
+- ``next_steps``: the catalogue's 一件事 (life events): after 结婚登记, the other services of 结婚;
+- ``co_occurrence``: what people went on to do after the same services (learned counts);
+- ``age``: entitlements and duties at the user's age (``recommender.rules``);
+- ``business_scope``: for companies, services whose text matches their business scope
+  (TF-IDF over the analysis chain's terms, cosine similarity);
+- ``popular``: what people of the same kind in the same region do most (cold start).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from recommender.catalogue import Catalogue
+from recommender.models import UserProfile
+from recommender.rules import AGE_RULES
+from search.analysis import Analyzer
+
+RECENCY_DECAY = 0.7
+MIN_TRANSITIONS = 2.0  # fewer observations than this are chance, not a pattern
+MIN_SCOPE_SIMILARITY = 0.08
+
+
+@dataclass(frozen=True)
+class Candidate:
+    service: str
+    score: float
+    reason: str
+    source: str
+
+
+def next_steps(catalogue: Catalogue, journey: list[str]) -> list[Candidate]:
+    """Other services of the life events of what the user did, the most specific events first."""
+    scores: dict[str, float] = defaultdict(float)
+    reasons: dict[str, str] = {}
+    for position, done in enumerate(journey):
+        service = catalogue.services.get(done)
+        if service is None:
+            continue
+        for event in sorted(service.life_events):
+            siblings = catalogue.by_life_event[event]
+            for sibling in siblings:
+                if sibling == done:
+                    continue
+                scores[sibling] += RECENCY_DECAY**position / len(siblings)
+                reasons.setdefault(sibling, f"您办理了{service.name}，「{event}」这件事通常还要办理这一项")
+    return [Candidate(s, score, reasons[s], "next_step") for s, score in scores.items()]
+
+
+def co_occurrence(catalogue: Catalogue, journey: list[str], transitions: dict[str, dict[str, float]]) -> list[Candidate]:
+    scores: dict[str, float] = defaultdict(float)
+    reasons: dict[str, str] = {}
+    for position, done in enumerate(journey):
+        following = {n: c for n, c in transitions.get(done, {}).items() if c >= MIN_TRANSITIONS}
+        total = sum(following.values())
+        name = catalogue.services[done].name if done in catalogue.services else "这项业务"
+        for nxt, count in following.items():
+            scores[nxt] += RECENCY_DECAY**position * count / total
+            reasons.setdefault(nxt, f"办理过{name}的人，接下来常办理这一项")
+    return [Candidate(s, score, reasons[s], "co_occurrence") for s, score in scores.items()]
+
+
+def age(catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:
+    years = profile.age() if profile else None
+    if years is None or profile.kind == "法人":
+        return []
+    region = _place(profile.region) or "当地"
+    found = []
+    for rule in AGE_RULES:
+        if rule.min_age <= years <= rule.max_age:
+            reason = rule.reason.format(age=years, region=region)
+            found += [Candidate(key, 1.0, reason, "profile") for key, s in catalogue.services.items() if rule.names.search(s.name)]
+    return found
+
+
+class ScopeMatcher:
+    """Business scope ↔ services for companies, by TF-IDF over the analysis chain's terms."""
+
+    def __init__(self, catalogue: Catalogue, analyzer: Analyzer):
+        self.analyzer = analyzer
+        self.keys = [key for key, s in catalogue.services.items() if "法人" in s.audience]
+        self.vectorizer = TfidfVectorizer(analyzer=analyzer.index_terms, sublinear_tf=True)
+        texts = [catalogue.services[key].text for key in self.keys]
+        self.matrix = self.vectorizer.fit_transform(texts) if texts else None
+
+    def candidates(self, profile: UserProfile | None, limit: int = 10) -> list[Candidate]:
+        if self.matrix is None or not profile or profile.kind != "法人" or not profile.business_scope:
+            return []
+        scope = self.vectorizer.transform([profile.business_scope])
+        similarity = (self.matrix @ scope.T).toarray().ravel()
+        best = np.argsort(-similarity)[:limit]
+        return [
+            Candidate(self.keys[i], float(similarity[i]), self._reason(scope, i), "business_scope")
+            for i in best if similarity[i] >= MIN_SCOPE_SIMILARITY
+        ]
+
+    def _reason(self, scope, row: int) -> str:
+        shared = scope.multiply(self.matrix[row])
+        term = self.vectorizer.get_feature_names_out()[shared.indices[np.argmax(shared.data)]] if shared.nnz else ""
+        return f"您的经营范围涉及「{term}」，可能需要办理这一项" if term else "与您的经营范围相关"
+
+
+def popular(catalogue: Catalogue, ranked: list[tuple[str, float]], segment: str) -> list[Candidate]:
+    if not ranked:
+        return []
+    kind, _, region = segment.partition("|")
+    who = {"法人": "企业", "个人": "市民"}.get(kind, "群众和企业")
+    reason = f"{_place(region) or '各地'}的{who}近期常办"
+    top = ranked[0][1] or 1.0
+    return [Candidate(service, count / top, reason, "popular") for service, count in ranked]
+
+
+def _place(region: str | None) -> str:
+    """The last level of a region name: 浙江省杭州市西湖区 → 西湖区, 浙江省杭州市 → 杭州市."""
+    if not region:
+        return ""
+    ends = [i for i, ch in enumerate(region[:-1]) if ch in "省市区县州盟旗"]
+    return region[ends[-1] + 1 :] if ends else region

@@ -1,0 +1,48 @@
+"""The behaviour store: profiles, events and the counts learned from them.
+
+Two implementations pass one contract suite (``tests/test_behaviour_store.py``): SQLite
+under the data dir (the embedded default) and Redis (when ``REDIS_URL`` is set). The store
+keeps data and does arithmetic; what to count is decided once, in ``recommender.learning``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from recommender.models import UserEvent, UserProfile
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be reached (Redis went away); the feed falls back to non-personal items."""
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    event: UserEvent
+    service: str | None  # the catalogue service the event's item belongs to, when known
+
+
+class BehaviourStore(Protocol):
+    def put_users(self, users: Iterable[UserProfile]) -> None:
+        """Insert or replace profiles by user id."""
+
+    def get_user(self, user_id: str) -> UserProfile | None: ...
+
+    def add_events(self, events: Iterable[StoredEvent]) -> list[StoredEvent]:
+        """Store events; the same event twice is stored once. Returns the ones that were new."""
+
+    def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
+        """A user's events, newest first (only those before ``before_ms`` when given)."""
+
+    def add_transitions(self, counts: dict[tuple[str, str], float]) -> None:
+        """Add to the counts of "after service a, the user went on to service b"."""
+
+    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, float]]:
+        """For each service, the services users went on to, with counts (the largest ``limit``)."""
+
+    def add_popularity(self, counts: dict[tuple[str, str], float]) -> None:
+        """Add to the interest counts of (segment, service)."""
+
+    def popular(self, segment: str, limit: int = 100) -> list[tuple[str, float]]:
+        """The services with the most interest in a segment, most first."""
