@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify
 
-from api import cases, guides, portal
+from api import cases, feed, guides, portal
 from api.errors import error_response, register_error_handlers
 from govsearch.components import Components, build_components
 from govsearch.settings import Settings
@@ -23,6 +23,7 @@ def create_app(settings: Settings | None = None, components: Components | None =
     app.before_request(app.extensions["govsearch"].reload_dictionaries_if_edited)
     app.register_blueprint(guides.blueprint)
     app.register_blueprint(cases.blueprint)
+    app.register_blueprint(feed.blueprint)
     app.register_blueprint(portal.blueprint)
 
     @app.get("/healthz")

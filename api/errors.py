@@ -7,6 +7,7 @@ import logging
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
+from recommender.store import StoreUnavailable
 from search.errors import BackendUnavailable, BadQuery
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,11 @@ def register_error_handlers(app: Flask) -> None:
     def _unavailable(error: BackendUnavailable):
         log.warning("backend unavailable: %s", error)
         return error_response(503, "the search service is temporarily unavailable")
+
+    @app.errorhandler(StoreUnavailable)
+    def _store_unavailable(error: StoreUnavailable):
+        log.warning("store unavailable: %s", error)
+        return error_response(503, "this service is temporarily unavailable; please try again later")
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):

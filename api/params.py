@@ -33,9 +33,17 @@ def bounded_int(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def json_object() -> dict:
-    """The request body as a JSON object (any content type), or a 400."""
+def json_body():
+    """The request body parsed as JSON (any content type), or a 400."""
     body = request.get_json(force=True, silent=True)
+    if body is None:
+        raise ApiError(400, "the body must be JSON")
+    return body
+
+
+def json_object() -> dict:
+    """The request body as a JSON object, or a 400."""
+    body = json_body()
     if not isinstance(body, dict):
         raise ApiError(400, "the body must be a JSON object")
     return body

@@ -54,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     cases.add_argument("paths", nargs="+", type=Path)
     cases.set_defaults(handler=_index_cases)
 
+    users = index.add_parser("users", help="user profiles (JSONL), replaced by user id")
+    users.add_argument("paths", nargs="+", type=Path)
+    users.set_defaults(handler=_index_users)
+    events = index.add_parser("events", help="user behaviour events (JSONL); load users first")
+    events.add_argument("paths", nargs="+", type=Path)
+    events.set_defaults(handler=_index_events)
+
     token = commands.add_parser("token", help="print a bearer token for a user (signed with GOVSEARCH_SECRET)")
     token.add_argument("user_id")
     token.add_argument("--ttl", type=int, default=DEFAULT_TTL_SECONDS, help="lifetime in seconds (default one day)")
@@ -78,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     search_eval.add_argument("--misses", action="store_true", help="list queries without a right guide in the top 3")
     search_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
     search_eval.set_defaults(handler=_eval_search)
+    recs_eval = evaluation.add_parser("recs", help="the feed against popularity, co-occurrence and ALS (leave-last-out)")
+    recs_eval.add_argument("--guides", type=Path, required=True, nargs="+")
+    recs_eval.add_argument("--users", type=Path, required=True)
+    recs_eval.add_argument("--events", type=Path, required=True)
+    recs_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
+    recs_eval.set_defaults(handler=_eval_recs)
     return parser
 
 
@@ -98,6 +111,22 @@ def _index_cases(args, settings: Settings) -> int:
     from indexer.cases import load_cases
 
     report = load_cases(args.paths, build_components(settings).cases, settings.rejected_dir)
+    print(report.summary())
+    return report.exit_code
+
+
+def _index_users(args, settings: Settings) -> int:
+    from indexer.behaviour import load_users
+
+    report = load_users(args.paths, build_components(settings).behaviour, settings.rejected_dir)
+    print(report.summary())
+    return report.exit_code
+
+
+def _index_events(args, settings: Settings) -> int:
+    from indexer.behaviour import load_events
+
+    report = load_events(args.paths, build_components(settings).feed, settings.rejected_dir)
     print(report.summary())
     return report.exit_code
 
@@ -125,19 +154,23 @@ def _demo(args, settings: Settings) -> int:
         settings = replace(settings, secret=secrets.token_urlsafe(32))
         os.environ["GOVSEARCH_SECRET"] = settings.secret
         print("demo: GOVSEARCH_SECRET was not set; using a random one, so tokens issued now stop working when the demo stops")
+    from indexer.behaviour import load_events, load_users
     from indexer.cases import load_cases
 
     components = build_components(settings)
     print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
     print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir).summary())
+    print(load_users([SAMPLE_DATA / "users.jsonl"], components.behaviour, settings.rejected_dir).summary())
+    print(load_events([SAMPLE_DATA / "events.jsonl"], components.feed, settings.rejected_dir).summary())
     base = f"http://{args.host}:{args.port}"
     example = json.loads((SAMPLE_DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])
     print(f"demo: serving the portal on {base}/ and the API under {base}/api/v1/")
     print(f"demo: try  curl '{base}/api/v1/search?q=公积金提取'")
     print(f"demo: try  curl -X POST {base}/api/v1/cases/lookup -H 'Content-Type: application/json' "
           f"-d '{{\"case_no\": \"{example['case_no']}\", \"verify\": \"{example['query_password']}\"}}'   (a sample case)")
-    token = issue_token(settings.secret, "u000001", ttl=8 * 3600)  # a sample user of the sample cases
-    print(f"demo: try  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me/cases   (sample user u000001, valid 8 hours)")
+    token = issue_token(settings.secret, "p000001", ttl=8 * 3600)  # a sample user with cases and a history
+    print(f"demo: try  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me/feed   (sample user p000001, valid 8 hours;"
+          " /api/v1/me/cases too)")
     return _serve(args, settings)
 
 
@@ -163,6 +196,30 @@ def _eval_search(args, settings: Settings) -> int:
         load_guides(args.guides, components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
         report = evaluate(components.search, read_queries(args.queries), _withdrawn_codes(args.guides))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report, args.misses))
+    return 0
+
+
+def _eval_recs(args, settings: Settings) -> int:
+    from indexer.behaviour import load_users, read_valid_events
+    from recommender import evaluation
+
+    with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
+        settings = replace(settings, data_dir=Path(temporary), redis_url=None)
+        components = build_components(settings)
+        load_guides(args.guides, components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
+        load_users([args.users], components.behaviour, settings.rejected_dir)
+        split = evaluation.leave_last_out(read_valid_events([args.events]))
+        components.feed.record(split.train)
+        users = sorted(split.held_out)
+        data = evaluation.Interactions(split.train)
+        results = {
+            "feed": evaluation.scores(evaluation.feed_recommendations(components.feed, users), split.held_out),
+            "popularity": evaluation.scores(evaluation.popularity_recommendations(data, users), split.held_out),
+            "co-occurrence": evaluation.scores(evaluation.co_occurrence_recommendations(data, users), split.held_out),
+        }
+        als = evaluation.als_recommendations(data, users)
+        results["als"] = evaluation.scores(als, split.held_out) if als is not None else None
+    print(json.dumps(results, indent=2) if args.json else evaluation.format_table(results))
     return 0
 
 

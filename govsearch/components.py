@@ -16,6 +16,8 @@ from functools import cached_property
 
 from search.lookup_limits import LookupLimiter
 from govsearch.settings import Settings
+from recommender.feed import FeedService
+from recommender.store import BehaviourStore
 from search.analysis import Analyzer
 from search.cases import CaseStore
 from search.engine import open_guide_engine
@@ -53,10 +55,41 @@ class Components:
         return SqliteCaseStore(self.settings.sqlite_path)
 
     @cached_property
-    def lookup_limiter(self) -> LookupLimiter:
-        from search.backends.sqlite_counters import SqliteCounters
+    def redis(self):
+        """One client (a connection pool) for everything kept in Redis, when REDIS_URL is set."""
+        import redis
 
-        return LookupLimiter(SqliteCounters(self.settings.sqlite_path), self._counter_key())
+        return redis.Redis.from_url(self.settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
+
+    @cached_property
+    def lookup_limiter(self) -> LookupLimiter:
+        if self.settings.redis_url:
+            from search.backends.redis_counters import RedisCounters
+
+            counters = RedisCounters(self.redis, self._redis_prefix)
+        else:
+            from search.backends.sqlite_counters import SqliteCounters
+
+            counters = SqliteCounters(self.settings.sqlite_path)
+        return LookupLimiter(counters, self._counter_key())
+
+    @cached_property
+    def behaviour(self) -> BehaviourStore:
+        if self.settings.redis_url:
+            from recommender.redis_store import RedisBehaviourStore
+
+            return RedisBehaviourStore(self.redis, self._redis_prefix)
+        from recommender.sqlite_store import SqliteBehaviourStore
+
+        return SqliteBehaviourStore(self.settings.sqlite_path)
+
+    @cached_property
+    def feed(self) -> FeedService:
+        return FeedService(self.behaviour, self.guides, self.analyzer)
+
+    @property
+    def _redis_prefix(self) -> str:
+        return self.settings.index_prefix + ":"
 
     def _counter_key(self) -> bytes:
         """Keys the hashes that stand for client addresses and case numbers in the counters.

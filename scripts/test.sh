@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Set up a fresh machine and run the whole test suite.
-# Installs the Debian packages the tests drive for real (Chromium + ChromeDriver for the
-# portal page) when missing, then a virtualenv with the project and its dev dependencies.
+# Installs the Debian packages the tests drive for real when missing (Chromium and
+# ChromeDriver for the portal page, redis-server for the Redis store), then a virtualenv
+# with the project and its dev dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -q
