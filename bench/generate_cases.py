@@ -44,7 +44,7 @@ def _name(rng: random.Random) -> str:
     return surname + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
 
 
-def _case(serial: int, guide: dict, rng: random.Random, start: datetime, users: int) -> tuple[dict, list[dict]]:
+def _case(serial: int, guide: dict, rng: random.Random, start: datetime, users: int, user_prefix: str) -> tuple[dict, list[dict]]:
     letter = rng.random() < 0.1
     submitted = start + timedelta(minutes=serial // 7)
     region = guide["code"][2:8]
@@ -75,18 +75,18 @@ def _case(serial: int, guide: dict, rng: random.Random, start: datetime, users: 
         "events": [{k: v for k, v in e.items() if k != "case_no"} for e in events[:kept]],
     }
     if rng.random() < 0.7:
-        record["user_id"] = f"u{rng.randint(1, users):06d}"
+        record["user_id"] = f"{user_prefix}{rng.randint(1, users):06d}"
     return record, events[kept:]
 
 
 def generate(count: int, records_path: Path, events_path: Path, seed: int = 7, users: int = 200_000,
-             start: datetime = datetime(2025, 1, 1, 8, 0, tzinfo=CHINA)) -> tuple[int, int]:
+             start: datetime = datetime(2025, 1, 1, 8, 0, tzinfo=CHINA), user_prefix: str = "u") -> tuple[int, int]:
     rng = random.Random(seed)
     guides = _guides()
     written_events, pending = 0, []
     with open(records_path, "w", encoding="utf-8") as records, open(events_path, "w", encoding="utf-8") as events:
         for serial in range(count):
-            record, later = _case(serial, rng.choice(guides), rng, start, users)
+            record, later = _case(serial, rng.choice(guides), rng, start, users, user_prefix)
             records.write(json.dumps(record, ensure_ascii=False) + "\n")
             pending += later + [e for e in later if rng.random() < 0.01]
             if serial % BLOCK == BLOCK - 1 or serial == count - 1:
@@ -103,10 +103,12 @@ def main() -> None:
     parser.add_argument("--records", type=Path, required=True)
     parser.add_argument("--events", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--users", type=int, default=200_000, help="user ids u000001 … are spread over the cases")
+    parser.add_argument("--users", type=int, default=200_000, help="user ids (u000001 …) are spread over the cases")
+    parser.add_argument("--user-prefix", default="u", help="user ids are this and six digits")
     parser.add_argument("--start", default="2025-01-01T08:00:00+08:00", help="submission time of the first case")
     args = parser.parse_args()
-    cases, events = generate(args.count, args.records, args.events, args.seed, args.users, datetime.fromisoformat(args.start))
+    cases, events = generate(args.count, args.records, args.events, args.seed, args.users,
+                             datetime.fromisoformat(args.start), args.user_prefix)
     print(f"wrote {cases:,} case records to {args.records} and {events:,} pushed events to {args.events}")
 
 

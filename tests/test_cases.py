@@ -244,3 +244,13 @@ def test_bad_case_records_are_rejected_without_their_code(run_cli, case_settings
     assert "time 'not a time'" in reasons[4]
     assert "missing required key 'query_password'" in reasons[5]
     assert all(good["query_password"] not in r["record"] for r in rejects)
+
+
+def test_parallel_loading_gives_the_same_cases(case_settings, tmp_path):
+    """Worker processes parse and hash; the result is the same as loading in-process."""
+    from indexer.cases import load_cases
+
+    report = load_cases([PUBLIC_CASES], build_components(case_settings).cases, case_settings.rejected_dir, workers=2)
+    assert report.counts["records"] == 12 and report.counts["new events"] == 41 and report.rejected == 0
+    client = create_app(case_settings, build_components(case_settings)).test_client()
+    assert lookup(client, RECORDS[0]["case_no"], RECORDS[0]["query_password"]).status_code == 200

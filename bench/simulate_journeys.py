@@ -1,0 +1,193 @@
+"""Simulate citizens' and companies' journeys over a guide catalogue, for developing the feed.
+
+    python bench/simulate_journeys.py --users 3000 --out-users users.jsonl --out-events events.jsonl
+
+People live in a region; companies have an industry and a business scope. Each goes
+through one to three journeys (结婚 → 户口 → 公积金购房; 生育 → 出生医学证明 → 新生儿落户 → 医保;
+开餐馆 → 个体工商户 → 食品经营许可 → 消防 → 发票 …), each step a service found by name in
+the catalogue copy that serves their region, viewed, applied for and mostly completed, days
+apart; journeys stop early at random. Some browsing noise and searches are mixed in. The
+same seed gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "govsearch" / "sample_data" / "guides.jsonl"
+CHINA = timezone(timedelta(hours=8))
+
+
+@dataclass(frozen=True)
+class Journey:
+    name: str
+    kind: str  # 个人 or 法人
+    steps: tuple[str, ...]  # patterns of service names, in the order people need them
+    min_age: int = 0
+    max_age: int = 200
+    industries: tuple[str, ...] = ()  # for companies: who goes through it
+    keep_going: float = 0.8  # chance of taking the next step
+
+
+JOURNEYS = (
+    Journey("结婚", "个人", ("结婚登记", "户口迁入", "生育登记", "公积金个人住房贷款"), 22, 40),
+    Journey("生孩子", "个人", ("生育登记", "出生医学证明", "新生儿出生入户", "城乡居民基本医疗保险参保", "生育保险待遇"), 23, 42, keep_going=0.85),
+    Journey("买房", "个人", ("公积金个人住房贷款", "不动产抵押权首次登记", "房屋所有权转移登记", "契税", "公积金提取（购买"), 25, 60),
+    Journey("租房", "个人", ("居住证", "房屋租赁登记", "公积金提取（租赁", "公共租赁住房"), 20, 45),
+    Journey("失业", "个人", ("公积金提取（与单位解除", "失业保险金", "就业创业证", "社会保险个人参保", "医疗保险关系转移"), 22, 58),
+    Journey("跳槽外地", "个人", ("无犯罪记录证明", "基本养老保险关系转移", "医疗保险关系转移", "户口迁入"), 22, 50),
+    Journey("退休", "个人", ("企业职工基本养老保险待遇申领", "公积金提取（离休", "社会保险待遇领取资格认证", "异地就医备案"), 50, 66),
+    Journey("养老", "个人", ("社会保险待遇领取资格认证", "高龄津贴", "异地就医备案"), 80, 100),
+    Journey("出国", "个人", ("普通护照", "往来港澳通行证", "无犯罪记录证明"), 18, 70),
+    Journey("开车", "个人", ("机动车注册登记", "车辆购置税", "核发机动车检验合格标志", "驾驶证有效期满换证"), 20, 65),
+    Journey("残疾", "个人", ("残疾人证办理（新办）", "困难残疾人生活补贴", "最低生活保障"), 10, 90),
+    Journey("身后事", "个人", ("死亡人员户口注销", "基本殡葬服务费用减免", "继承公证"), 30, 90),
+    Journey("小店", "个人", ("个体工商户设立", "食品经营许可（新办）", "公众聚集场所", "发票领用", "烟草专卖零售"), 20, 60),
+    Journey("开公司", "法人", ("有限责任公司设立", "公章刻制", "发票领用", "社会保险单位参保", "住房公积金单位缴存"),
+            industries=("软件", "零售", "餐饮", "运输", "医药", "建筑", "人力资源", "养老", "旅游")),
+    Journey("开餐馆", "法人", ("食品经营许可（新办）", "公众聚集场所", "用水报装", "发票领用"), industries=("餐饮",)),
+    Journey("建项目", "法人", ("企业投资项目备案", "建设项目环境影响评价", "建设工程规划许可", "建设工程施工许可", "排污许可"),
+            industries=("建筑",)),
+    Journey("开药店", "法人", ("药品零售企业经营许可", "医药机构申请定点"), industries=("医药",)),
+    Journey("招人", "法人", ("社会保险单位参保", "住房公积金缴存基数", "用人单位安排残疾人就业", "不定时工作制"),
+            industries=("软件", "零售", "人力资源", "运输")),
+    Journey("人力资源公司", "法人", ("有限责任公司设立", "人力资源服务许可", "社会保险单位参保"), industries=("人力资源",)),
+    Journey("运输", "法人", ("有限责任公司设立", "道路运输经营许可", "机动车注册登记"), industries=("运输",)),
+    Journey("养老院", "法人", ("有限责任公司设立", "养老机构备案", "公众聚集场所"), industries=("养老",)),
+    Journey("旅行社", "法人", ("有限责任公司设立", "旅行社业务经营许可", "发票领用"), industries=("旅游",)),
+)
+SCOPES = {
+    "软件": "软件开发；信息技术咨询服务；数据处理和存储支持服务",
+    "零售": "日用百货销售；食品销售（仅销售预包装食品）；烟草制品零售",
+    "餐饮": "餐饮服务；食品销售；小餐饮",
+    "运输": "道路货物运输（不含危险货物）；普通货物仓储服务；国内货物运输代理",
+    "医药": "药品零售；医疗器械经营；保健食品销售",
+    "建筑": "房屋建筑和市政基础设施项目工程总承包；建设工程施工；土石方工程施工",
+    "人力资源": "职业中介活动；劳务派遣服务；人力资源服务",
+    "养老": "养老服务；护理机构服务；康复辅具适配服务",
+    "旅游": "旅游业务；旅行社服务网点旅游招徕、咨询服务；票务代理服务",
+}
+NOISE_QUERIES = ("公积金", "社保", "身份证", "营业执照", "怎么办理", "办事指南", "医保报销", "证明开具")
+
+
+class _Catalogue:
+    """The guides by name and region, so each journey step is found without a scan."""
+
+    def __init__(self, path: Path):
+        guides = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+        self.active = [g for g in guides if g.get("status", "active") == "active"]
+        self.districts = sorted({g["region"] for g in self.active if g.get("region", "").endswith(("区", "县"))})
+        self.copies: dict[str, dict[str, dict]] = {}
+        for guide in self.active:
+            self.copies.setdefault(guide["name"], {})[guide.get("region") or ""] = guide
+        self._names: dict[str, list[str]] = {}
+
+    def find(self, pattern: str, region: str) -> dict | None:
+        """The guide whose name matches, in the copy serving the region (district before city)."""
+        names = self._names.setdefault(pattern, [n for n in self.copies if re.search(pattern, n)])
+        serving = [g for name in names for r, g in self.copies[name].items() if region.startswith(r)]
+        return max(serving, key=lambda g: len(g.get("region") or ""), default=None)
+
+
+def simulate(guides_path: Path, users: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
+    profiles, events = [], []
+    for profile, journey_events in people(guides_path, users, seed):
+        profiles.append(profile)
+        events += journey_events
+    return profiles, events
+
+
+def people(guides_path: Path, users: int, seed: int = 7, browsing: int = 3):
+    """(profile, events) for each simulated user, one at a time."""
+    rng = random.Random(seed)
+    catalogue = _Catalogue(guides_path)
+    start = datetime(2025, 1, 1, 9, 0, tzinfo=CHINA)
+    for number in range(1, users + 1):
+        profile, events = _person(rng, number, catalogue.districts), []
+        moment = start + timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 600))
+        suitable = [j for j in JOURNEYS if _suits(j, profile)]
+        for journey in rng.sample(suitable, k=min(len(suitable), rng.choice((1, 1, 2, 2, 3)))):
+            moment = _walk(rng, journey, profile, catalogue, moment, events)
+        for _ in range(rng.randint(0, browsing)):  # browsing and searching that leads nowhere in particular
+            moment += timedelta(hours=rng.randint(1, 200))
+            if rng.random() < 0.5:
+                events.append(_event(profile, "search", moment, query=rng.choice(NOISE_QUERIES)))
+            else:
+                events.append(_event(profile, "view", moment, item=rng.choice(catalogue.active)["code"]))
+        yield profile, events
+
+
+def _person(rng: random.Random, number: int, districts: list[str]) -> dict:
+    region = rng.choice(districts)
+    if rng.random() < 0.25:
+        industry = rng.choice(sorted(SCOPES))
+        return {"user_id": f"c{number:06d}", "kind": "法人", "region": region, "industry": industry, "business_scope": SCOPES[industry]}
+    birth = 2025 - int(rng.triangular(18, 92, 38))
+    return {"user_id": f"p{number:06d}", "kind": "个人", "birth_year": birth, "gender": rng.choice("男女"), "region": region}
+
+
+def _suits(journey: Journey, profile: dict) -> bool:
+    if journey.kind != profile["kind"]:
+        return False
+    if profile["kind"] == "法人":
+        return not journey.industries or profile["industry"] in journey.industries
+    return journey.min_age <= 2025 - profile["birth_year"] <= journey.max_age
+
+
+def _walk(rng, journey: Journey, profile: dict, catalogue: _Catalogue, moment: datetime, events: list[dict]) -> datetime:
+    for position, pattern in enumerate(journey.steps):
+        if position and rng.random() > journey.keep_going:
+            break
+        guide = catalogue.find(pattern, profile["region"])
+        if guide is None:
+            continue
+        moment += timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 600))
+        if rng.random() < 0.6:
+            events.append(_event(profile, "view", moment, item=guide["code"]))
+        events.append(_event(profile, "apply", moment + timedelta(minutes=20), item=guide["code"]))
+        if rng.random() < 0.85:
+            events.append(_event(profile, "complete", moment + timedelta(days=rng.randint(1, 15)), item=guide["code"]))
+    return moment
+
+
+def _event(profile: dict, type_: str, moment: datetime, item: str | None = None, query: str | None = None) -> dict:
+    event = {"user_id": profile["user_id"], "type": type_, "time": moment.isoformat(timespec="seconds")}
+    if item:
+        event["item_code"] = item
+    if query:
+        event["query"] = query
+    return event
+
+
+def write(guides: Path, users: int, seed: int, users_path: Path, events_path: Path, browsing: int = 3) -> tuple[int, int]:
+    """Stream the simulation to two JSONL files; returns how many users and events."""
+    count = 0
+    with open(users_path, "w", encoding="utf-8") as profiles, open(events_path, "w", encoding="utf-8") as events:
+        for profile, journey_events in people(guides, users, seed, browsing):
+            profiles.write(json.dumps(profile, ensure_ascii=False) + "\n")
+            events.writelines(json.dumps(event, ensure_ascii=False) + "\n" for event in journey_events)
+            count += len(journey_events)
+    return users, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--guides", type=Path, default=SAMPLE)
+    parser.add_argument("--users", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--browsing", type=int, default=3, help="at most this many stray views or searches a user")
+    parser.add_argument("--out-users", type=Path, required=True)
+    parser.add_argument("--out-events", type=Path, required=True)
+    args = parser.parse_args()
+    users, events = write(args.guides, args.users, args.seed, args.out_users, args.out_events, args.browsing)
+    print(f"wrote {users:,} users to {args.out_users} and {events:,} events to {args.out_events}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""One contract, two stores: the behaviour store on SQLite and on a real Redis server.
+
+Every test runs against both (the ``store`` fixture is parametrised), so the embedded and
+the production store cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+import redis
+
+from recommender.models import UserEvent, UserProfile
+from recommender.redis_store import RedisBehaviourStore
+from recommender.sqlite_store import SqliteBehaviourStore
+from recommender.store import StoredEvent
+from search.backends.redis_counters import RedisCounters
+from search.backends.sqlite_counters import SqliteCounters
+from search.lookup_limits import LookupLimiter
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        return SqliteBehaviourStore(tmp_path / "store.sqlite3")
+    server = request.getfixturevalue("redis_server")
+    server.flush()
+    return RedisBehaviourStore(redis.Redis.from_url(server.url), prefix="test:")
+
+
+def event(user: str, type_: str, time: str, item: str | None = "A1", service: str | None = "a", query: str | None = None):
+    return StoredEvent(UserEvent(user, type_, time, item, query), service)
+
+
+def test_profiles_are_replaced_by_user_id(store):
+    assert store.get_user("u1") is None
+    store.put_users([UserProfile("u1", "个人", birth_year=1940, region="浙江省杭州市西湖区")])
+    store.put_users([UserProfile("u1", "个人", birth_year=1941, region="浙江省杭州市西湖区", gender="女")])
+    assert store.get_user("u1") == UserProfile("u1", "个人", birth_year=1941, gender="女", region="浙江省杭州市西湖区")
+
+
+def test_the_same_event_twice_is_stored_once(store):
+    first = event("u1", "apply", "2025-01-02T10:00:00+08:00")
+    assert store.add_events([first, event("u1", "view", "2025-01-01T10:00:00+08:00")]) == [
+        first, event("u1", "view", "2025-01-01T10:00:00+08:00")]
+    assert store.add_events([first]) == []
+    assert len(store.history("u1")) == 2
+
+
+def test_history_is_newest_first_and_can_stop_before_a_moment(store):
+    store.add_events([
+        event("u1", "view", "2025-01-01T10:00:00+08:00", "A1", "a"),
+        event("u1", "apply", "2025-01-03T10:00:00+08:00", "B1", "b"),
+        event("u1", "search", "2025-01-02T10:00:00+08:00", None, None, query="公积金"),
+        event("u2", "apply", "2025-01-05T10:00:00+08:00", "C1", "c"),
+    ])
+    history = store.history("u1")
+    assert [h.event.type for h in history] == ["apply", "search", "view"]
+    assert history[0].service == "b" and history[0].event.item_code == "B1"
+    assert history[1].event.query == "公积金" and history[1].event.item_code is None
+    cutoff = UserEvent("u1", "apply", "2025-01-03T10:00:00+08:00").at_ms
+    assert [h.event.type for h in store.history("u1", before_ms=cutoff)] == ["search", "view"]
+    assert len(store.history("u1", limit=1)) == 1
+
+
+def test_transitions_add_up_and_come_largest_first(store):
+    store.add_transitions({("a", "b"): 1.0, ("a", "c"): 2.0})
+    store.add_transitions({("a", "b"): 2.5, ("x", "y"): 1.0})
+    assert store.transitions(["a", "z"]) == {"a": {"b": 3.5, "c": 2.0}, "z": {}}
+    assert list(store.transitions(["a"], limit=1)["a"]) == ["b"]
+
+
+def test_popularity_adds_up_per_segment(store):
+    store.add_popularity({("个人|杭州", "a"): 1.0, ("个人|杭州", "b"): 3.0, ("法人|", "a"): 5.0})
+    store.add_popularity({("个人|杭州", "a"): 4.0})
+    assert store.popular("个人|杭州") == [("a", 5.0), ("b", 3.0)]
+    assert store.popular("个人|杭州", limit=1) == [("a", 5.0)]
+    assert store.popular("nobody") == []
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def limiter(request, tmp_path):
+    if request.param == "sqlite":
+        counters = SqliteCounters(tmp_path / "counters.sqlite3")
+    else:
+        server = request.getfixturevalue("redis_server")
+        server.flush()
+        counters = RedisCounters(redis.Redis.from_url(server.url), prefix="test:")
+    return LookupLimiter(counters, key=b"k" * 16)
+
+
+def test_lookup_limits_count_per_client_and_per_case_within_the_window(limiter):
+    now = 1_000_000.0
+    for attempt in range(5):
+        assert limiter.check("client-a", f"case-{attempt}", now) is None
+        limiter.failed("client-a", f"case-{attempt}", now + attempt)
+    blocked = limiter.check("client-a", "case-x", now + 10)
+    assert blocked is not None and 590 <= blocked.retry_after <= 600
+    assert limiter.check("client-b", "case-x", now + 10) is None
+    assert limiter.check("client-a", "case-x", now + 601) is None  # the window has passed
+    for attempt in range(20):
+        limiter.failed(f"client-{attempt}", "case-hot", now + 700)
+    assert limiter.check("client-new", "case-hot", now + 701) is not None

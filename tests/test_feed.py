@@ -1,0 +1,244 @@
+"""The "我的" feed through the HTTP API, on the embedded store and on a real Redis."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from api import create_app
+from api.auth import issue_token
+from bench.simulate_journeys import simulate
+from govsearch.components import build_components
+from indexer.guides import load_guides
+from tests.conftest import SAMPLE_GUIDES, read_jsonl, write_jsonl
+
+SECRET = "feed-secret-0123456789"
+GUIDES = {g["code"]: g for g in read_jsonl(SAMPLE_GUIDES)}
+HANGZHOU = "浙江省杭州市西湖区"
+
+
+def code_of(name: str, region: str = HANGZHOU) -> str:
+    return next(c for c, g in GUIDES.items() if g["name"] == name and region.startswith(g.get("region") or "~")
+                and g.get("status", "active") == "active")
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def feed_settings(request, settings):
+    redis_url = None
+    if request.param == "redis":
+        server = request.getfixturevalue("redis_server")
+        server.flush()
+        redis_url = server.url
+    return type(settings)(data_dir=settings.data_dir, secret=SECRET, redis_url=redis_url)
+
+
+@pytest.fixture
+def feed_components(feed_settings, tmp_path):
+    components = build_components(feed_settings)
+    load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, feed_settings.rejected_dir, progress=False)
+    profiles, events = simulate(SAMPLE_GUIDES, users=400, seed=3)
+    from indexer.behaviour import load_events, load_users
+
+    load_users([write_jsonl(tmp_path / "users.jsonl", profiles)], components.behaviour, feed_settings.rejected_dir)
+    load_events([write_jsonl(tmp_path / "events.jsonl", events)], components.feed, feed_settings.rejected_dir)
+    components.behaviour.put_users([
+        _profile("newlywed", "个人", birth_year=1995),
+        _profile("grandma", "个人", birth_year=1938),
+        _profile("noodles", "法人", business_scope="餐饮服务；食品销售"),
+        _profile("stranger", "个人", birth_year=1990, region="北京市朝阳区"),
+    ])
+    return components
+
+
+def _profile(user_id, kind, **fields):
+    from recommender.models import UserProfile
+
+    return UserProfile(user_id, kind, region=fields.pop("region", HANGZHOU), **fields)
+
+
+@pytest.fixture
+def feed_client(feed_settings, feed_components):
+    return create_app(feed_settings, feed_components).test_client()
+
+
+def auth(user: str) -> dict:
+    return {"Authorization": f"Bearer {issue_token(SECRET, user)}"}
+
+
+def feed(client, user: str, size: int = 10) -> dict:
+    response = client.get(f"/api/v1/me/feed?size={size}", headers=auth(user))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def post_events(client, user: str, body) -> object:
+    return client.post("/api/v1/events", data=json.dumps(body, ensure_ascii=False), content_type="application/json", headers=auth(user))
+
+
+def test_after_marriage_the_next_steps_come_with_reasons(feed_client):
+    assert post_events(feed_client, "newlywed", {"type": "complete", "item_code": code_of("内地居民结婚登记"),
+                                                  "time": "2025-11-20T10:00:00+08:00"}).status_code == 201
+    body = feed(feed_client, "newlywed")
+    assert body["personalized"] is True
+    names = [item["name"] for item in body["items"]]
+    assert "户口迁入登记" in names[:5]
+    assert "内地居民结婚登记" not in names  # already done
+    for item in body["items"]:
+        assert set(item) == {"code", "name", "reason", "score", "source"}
+        assert item["reason"] and item["source"] in {"next_step", "co_occurrence", "profile", "business_scope", "popular"}
+        assert GUIDES[item["code"]]["region"] in (HANGZHOU, "浙江省杭州市")  # copies serving the user's own region
+    first = body["items"][0]
+    assert "结婚登记" in first["reason"]
+
+
+def test_a_new_event_changes_the_next_feed_call(feed_client):
+    before = [item["code"] for item in feed(feed_client, "newlywed")["items"]]
+    post_events(feed_client, "newlywed", [
+        {"type": "view", "item_code": code_of("生育登记"), "time": "2025-11-21T09:00:00+08:00"},
+        {"type": "complete", "item_code": code_of("生育登记"), "time": "2025-11-22T09:00:00+08:00"},
+    ])
+    after = [item["code"] for item in feed(feed_client, "newlywed")["items"]]
+    assert after != before
+    assert code_of("生育登记") not in after
+    assert code_of("出生医学证明首次签发") in after
+
+
+def test_an_old_citizen_is_offered_the_old_age_allowance_of_her_district(feed_client):
+    items = feed(feed_client, "grandma")["items"]
+    allowance = next(item for item in items if item["name"] == "高龄津贴申领")
+    assert allowance["code"] == code_of("高龄津贴申领") and allowance["source"] == "profile"
+    assert "80" in allowance["reason"] or "周岁" in allowance["reason"]
+
+
+def test_a_restaurant_company_gets_licences_matching_its_scope_and_no_personal_items(feed_client):
+    items = feed(feed_client, "noodles")["items"]
+    names = [item["name"] for item in items]
+    assert any(name.startswith("食品经营许可") for name in names[:5])
+    scoped = next(item for item in items if item["source"] == "business_scope")
+    assert "经营范围" in scoped["reason"]
+    assert all("法人" in GUIDES[item["code"]]["audience"] for item in items)
+
+
+def test_cold_start_gets_what_is_popular_and_nothing_from_other_regions(feed_client):
+    items = feed(feed_client, "someone-new")["items"]  # no profile, no history: nation-wide popularity
+    assert items and all(item["source"] == "popular" for item in items)
+    stranger = feed(feed_client, "stranger")["items"]  # Beijing: no sample guide serves that region
+    assert all(GUIDES[item["code"]].get("region", "") in ("", "北京市", "北京市朝阳区") for item in stranger)
+
+
+def test_withdrawn_guides_are_never_recommended(feed_client):
+    withdrawn = {code for code, guide in GUIDES.items() if guide.get("status") == "withdrawn"}
+    for user in ("newlywed", "grandma", "noodles", "p000001", "c000002"):
+        assert withdrawn.isdisjoint(item["code"] for item in feed(feed_client, user, 50)["items"])
+
+
+@pytest.mark.parametrize(("header", "status"), [(None, 401), ("Bearer forged.token.value", 401)])
+def test_feed_and_events_need_a_valid_token(feed_client, header, status):
+    headers = {"Authorization": header} if header else {}
+    assert feed_client.get("/api/v1/me/feed", headers=headers).status_code == status
+    assert feed_client.post("/api/v1/events", json={"type": "view", "item_code": "X"}, headers=headers).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "message"),
+    [
+        ({"type": "like", "item_code": "SG330106012"}, 400, "type 'like' not among"),
+        ({"type": "view"}, 400, "needs an item_code"),
+        ({"type": "search"}, 400, "needs a query"),
+        ({"type": "view", "item_code": "SG330106012", "time": "yesterday"}, 400, "ISO 8601"),
+        ({"type": "view", "item_code": "SG330106012", "user_id": "someone-else"}, 403, "signed-in user"),
+        ([], 400, "send one event object"),
+        ([{"type": "view", "item_code": "SG330106012"}] * 101, 400, "send one event object"),
+        ("just a string", 400, "send one event object"),
+    ],
+)
+def test_bad_events_are_refused_with_json_errors(feed_client, body, status, message):
+    response = post_events(feed_client, "newlywed", body)
+    assert response.status_code == status and message in response.get_json()["error"]["message"]
+
+
+def test_malformed_and_oversized_event_bodies(feed_client):
+    bad = feed_client.post("/api/v1/events", data=b"{oops", content_type="application/json", headers=auth("newlywed"))
+    assert bad.status_code == 400
+    huge = feed_client.post("/api/v1/events", data=b'{"type": "search", "query": "' + b"a" * 70_000 + b'"}',
+                            content_type="application/json", headers=auth("newlywed"))
+    assert huge.status_code == 413
+
+
+def test_feed_size_is_bounded(feed_client):
+    assert len(feed(feed_client, "newlywed", size=3)["items"]) == 3
+    assert feed_client.get("/api/v1/me/feed?size=51", headers=auth("newlywed")).status_code == 400
+
+
+def test_when_redis_goes_away_the_feed_degrades_to_non_personal(tmp_path, settings, caplog):
+    """A Redis of its own, stopped mid-run: the feed answers 200, non-personal, and logs a warning."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    import redis as redis_client
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--save", "", "--appendonly", "no"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"redis://127.0.0.1:{port}/0"
+        for _ in range(100):
+            try:
+                redis_client.Redis.from_url(url).ping()
+                break
+            except redis_client.exceptions.ConnectionError:
+                time.sleep(0.05)
+        redis_settings = type(settings)(data_dir=settings.data_dir, secret=SECRET, redis_url=url)
+        components = build_components(redis_settings)
+        load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, redis_settings.rejected_dir, progress=False)
+        client = create_app(redis_settings, components).test_client()
+        assert post_events(client, "u1", {"type": "complete", "item_code": code_of("内地居民结婚登记")}).status_code == 201
+        assert feed(client, "u1")["personalized"] is True
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    caplog.set_level(logging.WARNING)
+    body = feed(client, "u1")
+    assert body["personalized"] is False and body["items"]
+    assert "behaviour store unavailable" in caplog.text
+    assert post_events(client, "u1", {"type": "view", "item_code": code_of("生育登记")}).status_code == 503
+
+
+def test_index_users_and_events_reject_bad_lines_and_keep_good_ones(run_cli, tmp_path, settings):
+    assert run_cli("index", "guides", SAMPLE_GUIDES).returncode == 0
+    users = write_jsonl(tmp_path / "users.jsonl", [
+        {"user_id": "a1", "kind": "个人", "birth_year": 1950, "region": HANGZHOU},
+        {"user_id": "a2", "kind": "外星人"},
+        {"user_id": "a3", "kind": "个人", "birth_year": 1700},
+        '{"user_id": "a4",',
+    ])
+    result = run_cli("index", "users", users)
+    assert result.returncode == 1 and "users: loaded 1, rejected 3" in result.stdout
+    events = write_jsonl(tmp_path / "events.jsonl", [
+        {"user_id": "a1", "type": "apply", "item_code": code_of("高龄津贴申领"), "time": "2025-11-01T10:00:00+08:00"},
+        {"user_id": "a1", "type": "apply", "item_code": code_of("高龄津贴申领"), "time": "2025-11-01T10:00:00+08:00"},
+        {"user_id": "a1", "type": "teleport", "item_code": "X", "time": "2025-11-01T10:00:00+08:00"},
+    ])
+    result = run_cli("index", "events", events)
+    assert result.returncode == 1 and "events: loaded 2, new 1, rejected 1" in result.stdout
+    reasons = [r["reason"] for path in settings.rejected_dir.glob("*.jsonl") for r in read_jsonl(path)]
+    assert any("kind '外星人'" in r for r in reasons) and any("birth_year 1700" in r for r in reasons)
+    assert any("malformed JSON" in r for r in reasons) and any("type 'teleport'" in r for r in reasons)
+
+
+def test_offline_evaluation_beats_als_and_doubles_popularity(run_cli, tmp_path):
+    profiles, events = simulate(SAMPLE_GUIDES, users=800, seed=11)
+    result = run_cli("eval", "recs", "--json", "--guides", SAMPLE_GUIDES,
+                     "--users", write_jsonl(tmp_path / "u.jsonl", profiles), "--events", write_jsonl(tmp_path / "e.jsonl", events))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["feed"]["users"] > 500
+    assert figures["feed"]["hr@10"] > figures["als"]["hr@10"]
+    assert figures["feed"]["ndcg@10"] > figures["als"]["ndcg@10"]
+    assert figures["feed"]["hr@10"] >= 2 * figures["popularity"]["hr@10"]
