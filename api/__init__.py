@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 
-from api import cases, feed, guides, portal
+from api import admin, cases, feed, guides, portal
 from api.errors import error_response, register_error_handlers
 from govsearch.components import Components, build_components
 from govsearch.settings import Settings
@@ -20,10 +20,17 @@ def create_app(settings: Settings | None = None, components: Components | None =
     app.json.sort_keys = False
     app.extensions["govsearch"] = components or build_components(settings)
     register_error_handlers(app)
-    app.before_request(app.extensions["govsearch"].reload_dictionaries_if_edited)
+
+    @app.before_request
+    def pick_up_edited_dictionaries():
+        # Searches pick up edited dictionaries by themselves; the admin reload reports its own diff.
+        if request.blueprint == guides.blueprint.name:
+            app.extensions["govsearch"].reload_dictionaries_if_edited()
+
     app.register_blueprint(guides.blueprint)
     app.register_blueprint(cases.blueprint)
     app.register_blueprint(feed.blueprint)
+    app.register_blueprint(admin.blueprint)
     app.register_blueprint(portal.blueprint)
 
     @app.get("/healthz")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, request
 
 from api import params
 from api.errors import ApiError
+from search.analysis import exact_key
 from search.service import SearchRequest
 
 blueprint = Blueprint("guides", __name__, url_prefix="/api/v1")
@@ -13,10 +14,15 @@ blueprint = Blueprint("guides", __name__, url_prefix="/api/v1")
 MAX_PAGE = 100
 MAX_PAGE_SIZE = 50
 MAX_SUGGESTIONS = 20
+MAX_HOT = 50
+
+
+def _components():
+    return current_app.extensions["govsearch"]
 
 
 def _search():
-    return current_app.extensions["govsearch"].search
+    return _components().search
 
 
 @blueprint.get("/search")
@@ -27,7 +33,18 @@ def search():
         size=params.bounded_int("size", 10, 1, MAX_PAGE_SIZE),
         filters=params.filters(),
     )
-    return jsonify(_search().search(search_request))
+    response = _search().search(search_request)
+    normalized = exact_key(_search().analyzer.normalize(search_request.q))
+    response["search_id"] = _components().query_log.search(
+        normalized, response, search_request.page, search_request.filters, request.remote_addr or "unknown"
+    )
+    return jsonify(response)
+
+
+@blueprint.get("/hot")
+def hot():
+    size = params.bounded_int("size", 10, 1, MAX_HOT)
+    return jsonify({"queries": _components().hot_searches.top(size)})
 
 
 @blueprint.get("/suggest")
@@ -44,7 +61,11 @@ def directory():
 
 @blueprint.get("/guides/<code>")
 def guide(code: str):
+    """A guide page; ``search_id`` and ``rank`` (from a search answer) make the visit a click."""
     found = _search().guide(code)
     if found is None:
         raise ApiError(404, f"no active guide with code {code!r}")
+    search_id = request.args.get("search_id") or None
+    rank = params.bounded_int("rank", 0, 0, MAX_PAGE * MAX_PAGE_SIZE) or None
+    _components().query_log.view(code, search_id[:32] if search_id else None, rank, request.remote_addr or "unknown")
     return jsonify(found)

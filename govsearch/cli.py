@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("--ttl", type=int, default=DEFAULT_TTL_SECONDS, help="lifetime in seconds (default one day)")
     token.set_defaults(handler=_token)
 
+    report = commands.add_parser("report", help="what people searched for, found nothing for, and opened")
+    report.add_argument("--days", type=int, default=7, help="the window, 1 to 90 days (default 7)")
+    report.set_defaults(handler=_report)
+
     serve = commands.add_parser("serve", help="serve the API and the portal page")
     _add_server_options(serve)
     serve.set_defaults(handler=_serve)
@@ -139,6 +143,16 @@ def _token(args, settings: Settings) -> int:
         print("govsearch: USER_ID must be 1 to 128 characters and --ttl positive", file=sys.stderr)
         return EXIT_UNREADABLE
     print(issue_token(settings.secret, args.user_id, args.ttl))
+    return 0
+
+
+def _report(args, settings: Settings) -> int:
+    from govsearch.report_table import format_usage_report
+
+    if not 1 <= args.days <= 90:
+        print("govsearch: --days must be 1 to 90", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(format_usage_report(build_components(settings).usage_report(args.days)))
     return 0
 
 

@@ -18,7 +18,8 @@ from search.lookup_limits import LookupLimiter
 from govsearch.settings import Settings
 from recommender.feed import FeedService
 from recommender.store import BehaviourStore
-from search.analysis import Analyzer
+from search.analysis import Analyzer, exact_key
+from search.analytics import HotSearches, QueryLog, build_report
 from search.cases import CaseStore
 from search.engine import open_guide_engine
 from search.service import SearchService
@@ -26,6 +27,7 @@ from synonyms import dictionary_stamp, load_dictionaries
 
 log = logging.getLogger(__name__)
 RELOAD_CHECK_SECONDS = 5.0
+MAX_LISTED_RULES = 200
 
 
 @dataclass
@@ -33,6 +35,15 @@ class DictionaryReload:
     words: tuple[int, int]  # before, after
     synonym_rules: tuple[int, int]
     stop_phrases: tuple[int, int]
+    blocked_terms: tuple[int, int]
+    added_rules: list[str]
+    removed_rules: list[str]
+
+    def as_json(self) -> dict:
+        counts = {name: {"before": before, "after": after} for name, (before, after) in (
+            ("words", self.words), ("synonym_rules", self.synonym_rules), ("stop_phrases", self.stop_phrases),
+            ("blocked_terms", self.blocked_terms))}
+        return {**counts, "added_rules": self.added_rules, "removed_rules": self.removed_rules}
 
 
 def build_analyzer(settings: Settings) -> Analyzer:
@@ -84,6 +95,35 @@ class Components:
         return SqliteBehaviourStore(self.settings.sqlite_path)
 
     @cached_property
+    def query_log(self) -> QueryLog:
+        if self.settings.redis_url:
+            from search.backends.redis_analytics import RedisAnalyticsStore
+
+            store = RedisAnalyticsStore(self.redis, self._redis_prefix)
+        else:
+            from search.backends.sqlite_analytics import SqliteAnalyticsStore
+
+            store = SqliteAnalyticsStore(self.settings.sqlite_path)
+        return QueryLog(store, self._counter_key())
+
+    @cached_property
+    def hot_searches(self) -> HotSearches:
+        def blocked() -> frozenset[str]:
+            return frozenset(exact_key(self.analyzer.normalize(t)) for t in self.analyzer.dictionaries.blocked_terms)
+
+        return HotSearches(self.query_log.store, blocked)
+
+    def usage_report(self, days: int) -> dict:
+        """The operators' report (DESIGN §1: 统计分析), including what this process still buffers."""
+        self.query_log.flush()
+
+        def guide_name(code: str) -> str | None:
+            guide = self.search.guide(code)
+            return guide["name"] if guide else None
+
+        return build_report(self.query_log.store, days, self.search.nearest_guide, guide_name)
+
+    @cached_property
     def feed(self) -> FeedService:
         return FeedService(self.behaviour, self.guides, self.analyzer)
 
@@ -92,7 +132,7 @@ class Components:
         return self.settings.index_prefix + ":"
 
     def _counter_key(self) -> bytes:
-        """Keys the hashes that stand for client addresses and case numbers in the counters.
+        """Keys the hashes that stand for client addresses and case numbers in counters and logs.
 
         The secret when set; otherwise a random key kept in the data dir, the same for every
         worker process, so all of them count together.
@@ -116,13 +156,21 @@ class Components:
         self.dictionary_stamp = dictionary_stamp(self.settings.dictionary_dir)
         self.analyzer = build_analyzer(self.settings)
         self.search.use_dictionaries(self.analyzer)
+        if "feed" in self.__dict__:
+            self.feed.use_analyzer(self.analyzer)
         after = self.analyzer.dictionaries
+        rules_before = {rule.text for rule in before.synonym_rules}
+        rules_after = {rule.text for rule in after.synonym_rules}
         change = DictionaryReload(
             (len(before.user_words), len(after.user_words)),
             (len(before.synonym_rules), len(after.synonym_rules)),
             (len(before.stopwords), len(after.stopwords)),
+            (len(before.blocked_terms), len(after.blocked_terms)),
+            sorted(rules_after - rules_before)[:MAX_LISTED_RULES],
+            sorted(rules_before - rules_after)[:MAX_LISTED_RULES],
         )
-        log.info("dictionaries reloaded from %s: %s", self.settings.dictionary_dir, change)
+        log.info("dictionaries reloaded from %s: %d synonym rules, %d added, %d removed", self.settings.dictionary_dir,
+                 len(rules_after), len(rules_after - rules_before), len(rules_before - rules_after))
         return change
 
     def reload_dictionaries_if_edited(self) -> None:

@@ -42,6 +42,11 @@ class FeedService:
         self._catalogue: tuple[object, Catalogue, ScopeMatcher] | None = None
         self._popular: dict[str, tuple[float, list[tuple[str, float]]]] = {}
 
+    def use_analyzer(self, analyzer: Analyzer) -> None:
+        """After a dictionary reload: rebuild the catalogue's keys and term vectors with it."""
+        self.analyzer = analyzer
+        self._catalogue = None
+
     @property
     def catalogue(self) -> Catalogue:
         return self._current()[1]

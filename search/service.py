@@ -76,6 +76,17 @@ class SearchService:
     def guide(self, code: str) -> dict | None:
         return self.engine.get(code)
 
+    def nearest_guide(self, q: str) -> dict | None:
+        """The guide whose name and keywords share the most character pairs with ``q`` (for
+        operators fixing a query that found nothing), or None."""
+        parsed = self.parser.parse(q)
+        if not parsed.ngrams:
+            return None
+        concepts = [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
+        query = EngineQuery(concepts=concepts, fields={NGRAM_FIELD: 1.0}, min_should_match=1, limit=1, facets=())
+        hits = self.engine.search(query).hits
+        return {"code": hits[0].code, "name": hits[0].source["name"]} if hits else None
+
     def _search_relaxing(self, parsed: ParsedQuery, request: SearchRequest) -> EngineResult:
         """Every concept must match; when that finds nothing, half of them, then any one, then
         enough of the query's character pairs (for words the dictionary cannot cut)."""

@@ -9,6 +9,7 @@ beside this module:
   (``a, b, c`` equivalent; ``a, b => c`` one way; ``#`` comments), so the same file can
   feed Elasticsearch's ``synonym_graph`` filter.
 - ``stopwords.txt`` question phrasing and filler dropped from queries (怎么办, 在哪里办 …).
+- ``blocklist.txt`` terms operators never want shown among hot searches (one a line).
 
 This module only reads and parses; the analysis chain in ``search.analysis`` uses them.
 """
@@ -22,6 +23,7 @@ DICTIONARY_DIR = Path(__file__).resolve().parent
 USER_DICT = "userdict.txt"
 SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
+BLOCKLIST = "blocklist.txt"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class SynonymRule:
     equivalent: bool
     line: int
 
+    @property
+    def text(self) -> str:
+        """The rule as a line of the synonym file."""
+        left = ", ".join(self.terms)
+        return left if self.equivalent else f"{left} => {', '.join(self.targets)}"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -60,6 +68,7 @@ class Dictionaries:
     user_words: tuple[UserWord, ...]
     synonym_rules: tuple[SynonymRule, ...]
     stopwords: frozenset[str]
+    blocked_terms: frozenset[str]
     problems: tuple[Problem, ...]
     directory: Path
 
@@ -71,13 +80,14 @@ def load_dictionaries(directory: Path | str = DICTIONARY_DIR) -> Dictionaries:
     user_words = parse_user_dict(_lines(directory / USER_DICT), problems)
     rules = parse_synonyms(_lines(directory / SYNONYMS), problems)
     stopwords = frozenset(text for _, text in _content_lines(_lines(directory / STOPWORDS)))
-    return Dictionaries(tuple(user_words), tuple(rules), stopwords, tuple(problems), directory)
+    blocked = frozenset(text for _, text in _content_lines(_lines(directory / BLOCKLIST)))
+    return Dictionaries(tuple(user_words), tuple(rules), stopwords, blocked, tuple(problems), directory)
 
 
 def dictionary_stamp(directory: Path | str = DICTIONARY_DIR) -> tuple:
     """Changes whenever one of the dictionary files is edited, added or removed."""
     stamps = []
-    for name in (USER_DICT, SYNONYMS, STOPWORDS):
+    for name in (USER_DICT, SYNONYMS, STOPWORDS, BLOCKLIST):
         try:
             stat = (Path(directory) / name).stat()
             stamps.append((stat.st_mtime_ns, stat.st_size))

@@ -3,7 +3,7 @@
 // value is inserted as text, never as HTML.
 "use strict";
 
-const state = { q: "", page: 1, filters: {} };
+const state = { q: "", page: 1, filters: {}, searchId: null };
 const FACET_TITLES = { audience: "服务对象", theme: "主题", department: "部门", region: "地区", life_event: "一件事" };
 const $ = (id) => document.getElementById(id);
 
@@ -36,6 +36,7 @@ async function runSearch() {
 }
 
 function render(body) {
+  state.searchId = body.search_id;
   const results = $("results");
   results.replaceChildren();
   $("did-you-mean").hidden = !body.did_you_mean;
@@ -50,17 +51,18 @@ function render(body) {
     return;
   }
   $("status").textContent = body.total ? `找到 ${body.total} 个事项（${body.took_ms} 毫秒）` : "没有找到相关事项，请换个说法试试。";
-  for (const item of body.items) {
+  body.items.forEach((item, index) => {
+    const rank = (state.page - 1) * 10 + index + 1;
     const name = el("div", { className: "name" });
     name.innerHTML = item.highlight.name;
-    name.addEventListener("click", () => openGuide(item.code));
+    name.addEventListener("click", () => openGuide(item.code, rank));
     const snippet = el("div", { className: "snippet" });
     snippet.innerHTML = item.highlight.snippet;
     const meta = el("div", { className: "meta", textContent: [item.department, item.region, item.audience.join("、")].filter(Boolean).join(" · ") });
     const entry = el("li", {}, [name, meta, snippet]);
     entry.dataset.code = item.code;
     results.append(entry);
-  }
+  });
   renderFacets(body.facets);
   renderPager(body.total);
 }
@@ -96,9 +98,10 @@ function renderPager(total) {
   }
 }
 
-async function openGuide(code) {
+async function openGuide(code, rank) {
   try {
-    const guide = await getJson("/api/v1/guides/" + encodeURIComponent(code), {});
+    // search_id and rank tell the service which result was clicked (click-through statistics).
+    const guide = await getJson("/api/v1/guides/" + encodeURIComponent(code), state.searchId ? { search_id: state.searchId, rank } : {});
     const li = document.querySelector(`#results li[data-code="${CSS.escape(code)}"]`);
     if (!li || li.querySelector(".detail")) return;
     const lines = [
@@ -169,5 +172,21 @@ $("case-form").addEventListener("submit", lookupCase);
 $("q").addEventListener("input", () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(suggest, 150); });
 $("q").addEventListener("blur", () => setTimeout(() => { $("suggestions").hidden = true; }, 150));
 
+async function showHotSearches() {
+  try {
+    const body = await getJson("/api/v1/hot", { size: 8 });
+    const list = $("hot");
+    list.replaceChildren(...body.queries.map(({ text }) => {
+      const link = el("a", { href: "#", textContent: text });
+      link.addEventListener("click", (event) => { event.preventDefault(); $("q").value = text; submit(); });
+      return link;
+    }));
+    list.hidden = body.queries.length === 0;
+  } catch (error) {
+    $("hot").hidden = true;
+  }
+}
+
+showHotSearches();
 const initial = new URLSearchParams(location.search).get("q");
 if (initial) { $("q").value = initial; submit(); }

@@ -1,0 +1,75 @@
+"""Operators' API (``/api/v1/admin``): the usage report, its CSV export, dictionary reload.
+
+Every call needs ``X-Admin-Key`` equal to ``GOVSEARCH_ADMIN_KEY`` (compared in constant
+time): 401 without it, 403 when wrong. With no key configured, admin is off (404).
+"""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import io
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from api import params
+from api.errors import ApiError
+
+blueprint = Blueprint("admin", __name__, url_prefix="/api/v1/admin")
+
+MAX_DAYS = 90
+
+
+def _components():
+    return current_app.extensions["govsearch"]
+
+
+@blueprint.before_request
+def require_admin_key():
+    configured = _components().settings.admin_key
+    if not configured:
+        raise ApiError(404, "the admin API is off (GOVSEARCH_ADMIN_KEY is not set)")
+    given = request.headers.get("X-Admin-Key")
+    if not given:
+        raise ApiError(401, "send the admin key in X-Admin-Key")
+    if not hmac.compare_digest(given.encode(), configured.encode()):
+        raise ApiError(403, "wrong admin key")
+
+
+@blueprint.get("/stats")
+def stats():
+    return jsonify(_components().usage_report(params.bounded_int("days", 7, 1, MAX_DAYS)))
+
+
+@blueprint.post("/synonyms/reload")
+def reload_synonyms():
+    return jsonify(_components().reload_dictionaries().as_json())
+
+
+@blueprint.get("/export")
+def export():
+    days = params.bounded_int("days", 7, 1, MAX_DAYS)
+    body = report_csv(_components().usage_report(days))
+    filename = f"govsearch-report-{days}d.csv"
+    # A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
+    return Response("\ufeff" + body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def report_csv(data: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "query_or_code", "name", "count", "clients", "click_through_rate", "mean_click_rank", "suggested_code", "suggested_name"])
+    for row in data["top_queries"]:
+        writer.writerow(["top_query", row["query"], "", row["count"], row["clients"], row["click_through_rate"],
+                         row["mean_click_rank"] if row["mean_click_rank"] is not None else "", "", ""])
+    for row in data["zero_result_queries"]:
+        suggestion = row["suggestion"] or {}
+        writer.writerow(["zero_result", row["query"], "", row["count"], "", "", "", suggestion.get("code", ""), suggestion.get("name", "")])
+    for row in data["top_guides"]:
+        writer.writerow(["top_guide", row["code"], row["name"] or "", row["views"], "", "", "", "", ""])
+    writer.writerow(["summary", "searches", "", data["searches"], "", "", "", "", ""])
+    writer.writerow(["summary", "zero_result_rate", "", data["zero_result_rate"], "", "", "", "", ""])
+    for name, value in data["latency_ms"].items():
+        writer.writerow(["summary", f"latency_{name}_ms", "", value if value is not None else "", "", "", "", "", ""])
+    return out.getvalue()

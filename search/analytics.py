@@ -1,0 +1,246 @@
+"""What people search for and open: the query log, hot searches and the operators' report.
+
+Every search and every guide view is appended to an in-process buffer and written to the
+analytics store by a background thread, so logging costs a search a few microseconds.
+What is written is safe to keep: the query normalised, with runs of digits (case
+numbers, ID and phone numbers) blanked; case-number searches without their text; clients
+as keyed hashes; no user ids, tokens or codes at all.
+
+Clicks: a search answer carries a ``search_id``; the portal opens a guide with
+``GET /api/v1/guides/<code>?search_id=…&rank=N``, which counts as a click on that result
+(click-through rate and mean click rank per query). A guide opened without them is a view.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+CHINA = timezone(timedelta(hours=8))  # days are counted in the portal's time zone
+FLUSH_SECONDS = 1.0
+MAX_BUFFERED = 50_000  # beyond this (store unreachable for long), the oldest records are dropped
+LATENCY_BUCKETS_MS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000)
+_DIGIT_RUN = re.compile(r"[0-9a-z]*\d{6,}[0-9a-z]*")
+
+
+def day_of(moment: float) -> str:
+    return datetime.fromtimestamp(moment, CHINA).strftime("%Y-%m-%d")
+
+
+def window_days(days: int, now: float | None = None) -> list[str]:
+    """The last ``days`` days, today included, newest first."""
+    today = datetime.fromtimestamp(time.time() if now is None else now, CHINA)
+    return [(today - timedelta(days=back)).strftime("%Y-%m-%d") for back in range(days)]
+
+
+def redact(query: str) -> str:
+    """Runs of six digits or more (case, ID, phone numbers) become #."""
+    return _DIGIT_RUN.sub("#", query)
+
+
+def latency_bucket(took_ms: float) -> int:
+    return next((edge for edge in LATENCY_BUCKETS_MS if took_ms <= edge), LATENCY_BUCKETS_MS[-1] * 10)
+
+
+@dataclass
+class SearchRecord:
+    at: float
+    search_id: str
+    query: str  # normalised and redacted; "" for case numbers
+    intent: str
+    total: int
+    took_ms: float
+    filters: dict
+    page: int
+    codes: list[str]
+    client: str  # keyed hash
+
+    @property
+    def day(self) -> str:
+        return day_of(self.at)
+
+
+@dataclass
+class ViewRecord:
+    at: float
+    code: str
+    search_id: str | None
+    rank: int | None
+    client: str
+
+    @property
+    def day(self) -> str:
+        return day_of(self.at)
+
+
+@dataclass
+class QueryFigures:
+    """One query's figures over a window."""
+
+    query: str
+    searches: int = 0
+    found: int = 0  # searches that showed results
+    zero: int = 0  # searches that showed nothing
+    clients: int = 0  # distinct clients
+    clicks: int = 0
+    rank_sum: int = 0
+
+    @property
+    def click_through_rate(self) -> float:
+        return self.clicks / self.found if self.found else 0.0
+
+    @property
+    def mean_click_rank(self) -> float | None:
+        return self.rank_sum / self.clicks if self.clicks else None
+
+
+class AnalyticsStore(Protocol):
+    def write(self, searches: list[SearchRecord], views: list[ViewRecord]) -> None:
+        """Append to the log and the day counters; a view with a search_id counts as a click on its query."""
+
+    def queries(self, days: list[str]) -> list[QueryFigures]:
+        """Every query searched on those days, with its figures summed over them."""
+
+    def guide_views(self, days: list[str], limit: int) -> list[tuple[str, int]]:
+        """The most opened guides on those days."""
+
+    def latency_histogram(self, days: list[str]) -> dict[int, int]:
+        """Searches per latency bucket (upper edge in ms) on those days."""
+
+
+@dataclass
+class QueryLog:
+    """Buffers records and writes them from a background thread."""
+
+    store: AnalyticsStore
+    key: bytes
+    flush_seconds: float = FLUSH_SECONDS
+    _searches: deque = field(default_factory=lambda: deque(maxlen=MAX_BUFFERED))
+    _views: deque = field(default_factory=lambda: deque(maxlen=MAX_BUFFERED))
+    _thread: threading.Thread | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def client(self, address: str) -> str:
+        return hmac.new(self.key, address.encode(), hashlib.sha256).hexdigest()[:24]
+
+    def search(self, normalized: str, response: dict, page: int, filters: dict, address: str) -> str:
+        """Record a search answer; returns its search_id for click attribution."""
+        search_id = secrets.token_hex(8)
+        case = response["intent"] == "case"
+        self._searches.append(SearchRecord(
+            time.time(), search_id, "" if case else redact(normalized), response["intent"], response["total"],
+            response["took_ms"], filters, page, [item["code"] for item in response["items"]], self.client(address),
+        ))
+        self._start()
+        return search_id
+
+    def view(self, code: str, search_id: str | None, rank: int | None, address: str) -> None:
+        self._views.append(ViewRecord(time.time(), code, search_id, rank, self.client(address)))
+        self._start()
+
+    def flush(self) -> None:
+        with self._lock:
+            searches = [self._searches.popleft() for _ in range(len(self._searches))]
+            views = [self._views.popleft() for _ in range(len(self._views))]
+            if not searches and not views:
+                return
+            try:
+                self.store.write(searches, views)
+            except Exception as error:  # noqa: BLE001 — the log must never take search down
+                log.warning("query log not written, %d records kept for the next try: %s", len(searches) + len(views), error)
+                self._searches.extendleft(reversed(searches))
+                self._views.extendleft(reversed(views))
+
+    def _start(self) -> None:
+        if self._thread is None and self.flush_seconds > 0:
+            self._thread = threading.Thread(target=self._run, name="query-log", daemon=True)
+            self._thread.start()
+        elif self.flush_seconds <= 0:
+            self.flush()
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.flush_seconds)
+            self.flush()
+
+
+def percentile_from_histogram(histogram: dict[int, int], fraction: float) -> float | None:
+    total = sum(histogram.values())
+    if not total:
+        return None
+    seen = 0
+    for edge in sorted(histogram):
+        seen += histogram[edge]
+        if seen >= fraction * total:
+            return float(edge)
+    return float(max(histogram))
+
+
+HOT_WINDOW_DAYS = 7
+HOT_MIN_CLIENTS = 3  # one client repeating a query cannot make it hot
+HOT_CACHE_SECONDS = 60.0
+HOT_KEPT = 50
+
+
+class HotSearches:
+    """热搜 for the search box: recomputed from the store at most once a minute per worker."""
+
+    def __init__(self, store: AnalyticsStore, blocked_terms):
+        self.store = store
+        self.blocked_terms = blocked_terms  # () → the normalised blocklist, current after reloads
+        self._cached: tuple[float, list[dict]] | None = None
+
+    def top(self, size: int) -> list[dict]:
+        if self._cached is None or time.monotonic() - self._cached[0] > HOT_CACHE_SECONDS:
+            figures = self.store.queries(window_days(HOT_WINDOW_DAYS))
+            self._cached = (time.monotonic(), hot_queries(figures, HOT_KEPT, HOT_MIN_CLIENTS, self.blocked_terms()))
+        return self._cached[1][:size]
+
+
+def hot_queries(figures: list[QueryFigures], size: int, min_clients: int, blocked: frozenset[str]) -> list[dict]:
+    """Queries that found something, asked by enough distinct clients, none with a blocked term."""
+    eligible = [
+        f for f in figures
+        if f.query and f.found and f.clients >= min_clients and "#" not in f.query
+        and not any(term in f.query for term in blocked)
+    ]
+    eligible.sort(key=lambda f: (-f.found, -f.clients, f.query))
+    return [{"text": f.query, "count": f.found} for f in eligible[:size]]
+
+
+def build_report(store: AnalyticsStore, days: int, nearest_guide, guide_name, limit: int = 20) -> dict:
+    """The operators' report over the last ``days`` days.
+
+    ``nearest_guide(query)`` proposes a guide for a query that found nothing (or None);
+    ``guide_name(code)`` names a guide.
+    """
+    window = window_days(days)
+    figures = store.queries(window)
+    searches = sum(f.searches for f in figures)
+    zero = sorted((f for f in figures if f.zero and f.query), key=lambda f: (-f.zero, f.query))[:limit]
+    top = sorted((f for f in figures if f.query), key=lambda f: (-f.searches, f.query))[:limit]
+    histogram = store.latency_histogram(window)
+    return {
+        "days": days,
+        "searches": searches,
+        "zero_result_rate": round(sum(f.zero for f in figures) / searches, 4) if searches else 0.0,
+        "zero_result_queries": [{"query": f.query, "count": f.zero, "suggestion": nearest_guide(f.query)} for f in zero],
+        "top_queries": [
+            {"query": f.query, "count": f.searches, "clients": f.clients, "click_through_rate": round(f.click_through_rate, 4),
+             "mean_click_rank": round(f.mean_click_rank, 2) if f.mean_click_rank is not None else None}
+            for f in top
+        ],
+        "top_guides": [{"code": code, "name": guide_name(code), "views": views} for code, views in store.guide_views(window, limit)],
+        "latency_ms": {"p50": percentile_from_histogram(histogram, 0.5), "p99": percentile_from_histogram(histogram, 0.99)},
+    }
