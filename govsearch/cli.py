@@ -18,8 +18,11 @@ from pathlib import Path
 from api.auth import DEFAULT_TTL_SECONDS, issue_token
 from govsearch.components import build_analyzer, build_components
 from govsearch.settings import ConfigError, Settings
+from indexer.behaviour import load_events, load_users
+from indexer.cases import load_cases
 from indexer.guides import load_guides
 from indexer.readers import InputUnreadable, read_records
+from indexer.report import LoadReport
 from indexer.validation import GUIDE_FIELDS
 from search.errors import SearchError
 
@@ -106,31 +109,23 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
 
 def _index_guides(args, settings: Settings) -> int:
     components = build_components(settings)
-    report = load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir, replace=args.replace)
-    print(report.summary())
-    return report.exit_code
+    return _summarised(load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir, replace=args.replace))
 
 
 def _index_cases(args, settings: Settings) -> int:
-    from indexer.cases import load_cases
-
-    report = load_cases(args.paths, build_components(settings).cases, settings.rejected_dir)
-    print(report.summary())
-    return report.exit_code
+    return _summarised(load_cases(args.paths, build_components(settings).cases, settings.rejected_dir))
 
 
 def _index_users(args, settings: Settings) -> int:
-    from indexer.behaviour import load_users
-
-    report = load_users(args.paths, build_components(settings).behaviour, settings.rejected_dir)
-    print(report.summary())
-    return report.exit_code
+    return _summarised(load_users(args.paths, build_components(settings).behaviour, settings.rejected_dir))
 
 
 def _index_events(args, settings: Settings) -> int:
-    from indexer.behaviour import load_events
+    return _summarised(load_events(args.paths, build_components(settings).feed, settings.rejected_dir))
 
-    report = load_events(args.paths, build_components(settings).feed, settings.rejected_dir)
+
+def _summarised(report: LoadReport) -> int:
+    """Every index command ends with one summary line and exits 0 (clean) or 1 (rejects)."""
     print(report.summary())
     return report.exit_code
 
@@ -168,9 +163,6 @@ def _demo(args, settings: Settings) -> int:
         settings = replace(settings, secret=secrets.token_urlsafe(32))
         os.environ["GOVSEARCH_SECRET"] = settings.secret
         print("demo: GOVSEARCH_SECRET was not set; using a random one, so tokens issued now stop working when the demo stops")
-    from indexer.behaviour import load_events, load_users
-    from indexer.cases import load_cases
-
     components = build_components(settings)
     print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
     print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir).summary())
@@ -214,7 +206,7 @@ def _eval_search(args, settings: Settings) -> int:
 
 
 def _eval_recs(args, settings: Settings) -> int:
-    from indexer.behaviour import load_users, read_valid_events
+    from indexer.behaviour import read_valid_events
     from recommender import evaluation
 
     with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:

@@ -14,14 +14,21 @@ import time
 from dataclasses import dataclass
 from functools import cached_property
 
-from search.lookup_limits import LookupLimiter
 from govsearch.settings import Settings
 from recommender.feed import FeedService
+from recommender.redis_store import RedisBehaviourStore
+from recommender.sqlite_store import SqliteBehaviourStore
 from recommender.store import BehaviourStore
 from search.analysis import Analyzer, exact_key
 from search.analytics import HotSearches, QueryLog, build_report
+from search.backends.redis_analytics import RedisAnalyticsStore
+from search.backends.redis_counters import RedisCounters
+from search.backends.sqlite_analytics import SqliteAnalyticsStore
+from search.backends.sqlite_cases import SqliteCaseStore
+from search.backends.sqlite_counters import SqliteCounters
 from search.cases import CaseStore
 from search.engine import open_guide_engine
+from search.lookup_limits import LookupLimiter
 from search.service import SearchService
 from synonyms import dictionary_stamp, load_dictionaries
 
@@ -61,8 +68,6 @@ class Components:
 
     @cached_property
     def cases(self) -> CaseStore:
-        from search.backends.sqlite_cases import SqliteCaseStore
-
         return SqliteCaseStore(self.settings.sqlite_path)
 
     @cached_property
@@ -74,37 +79,21 @@ class Components:
 
     @cached_property
     def lookup_limiter(self) -> LookupLimiter:
-        if self.settings.redis_url:
-            from search.backends.redis_counters import RedisCounters
-
-            counters = RedisCounters(self.redis, self._redis_prefix)
-        else:
-            from search.backends.sqlite_counters import SqliteCounters
-
-            counters = SqliteCounters(self.settings.sqlite_path)
-        return LookupLimiter(counters, self._counter_key())
+        return LookupLimiter(self._store(RedisCounters, SqliteCounters), self._counter_key())
 
     @cached_property
     def behaviour(self) -> BehaviourStore:
-        if self.settings.redis_url:
-            from recommender.redis_store import RedisBehaviourStore
-
-            return RedisBehaviourStore(self.redis, self._redis_prefix)
-        from recommender.sqlite_store import SqliteBehaviourStore
-
-        return SqliteBehaviourStore(self.settings.sqlite_path)
+        return self._store(RedisBehaviourStore, SqliteBehaviourStore)
 
     @cached_property
     def query_log(self) -> QueryLog:
+        return QueryLog(self._store(RedisAnalyticsStore, SqliteAnalyticsStore), self._counter_key())
+
+    def _store(self, on_redis, on_sqlite):
+        """Redis when REDIS_URL is set, else the data dir's SQLite file (DESIGN §3)."""
         if self.settings.redis_url:
-            from search.backends.redis_analytics import RedisAnalyticsStore
-
-            store = RedisAnalyticsStore(self.redis, self._redis_prefix)
-        else:
-            from search.backends.sqlite_analytics import SqliteAnalyticsStore
-
-            store = SqliteAnalyticsStore(self.settings.sqlite_path)
-        return QueryLog(store, self._counter_key())
+            return on_redis(self.redis, self.settings.index_prefix + ":")
+        return on_sqlite(self.settings.sqlite_path)
 
     @cached_property
     def hot_searches(self) -> HotSearches:
@@ -127,9 +116,7 @@ class Components:
     def feed(self) -> FeedService:
         return FeedService(self.behaviour, self.guides, self.analyzer)
 
-    @property
-    def _redis_prefix(self) -> str:
-        return self.settings.index_prefix + ":"
+
 
     def _counter_key(self) -> bytes:
         """Keys the hashes that stand for client addresses and case numbers in counters and logs.

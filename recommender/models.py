@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from search.cases import parse_time
+
 EVENT_TYPES = ("search", "view", "favorite", "apply", "complete")
 # How much each kind of interest counts towards popularity.
 EVENT_WEIGHTS = {"search": 0.0, "view": 1.0, "favorite": 2.0, "apply": 3.0, "complete": 3.0}
@@ -40,10 +42,7 @@ class UserEvent:
 
     @property
     def at_ms(self) -> int:
-        moment = datetime.fromisoformat(self.time)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        return int(moment.timestamp() * 1000)
+        return int(parse_time(self.time).timestamp() * 1000)
 
 
 @dataclass(frozen=True)
