@@ -8,6 +8,7 @@ that serves the user's own region.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -41,6 +42,13 @@ class Catalogue:
         for key, service in self.services.items():
             for event in service.life_events:
                 self.by_life_event[event].append(key)
+        self._named: dict[re.Pattern, list[str]] = {}
+
+    def named(self, pattern: re.Pattern) -> list[str]:
+        """Services whose name matches (remembered: rules ask the same on every feed call)."""
+        if pattern not in self._named:
+            self._named[pattern] = [key for key, s in self.services.items() if pattern.search(s.name)]
+        return self._named[pattern]
 
     def service_for(self, code: str | None) -> str | None:
         return self.service_of_code.get(code) if code else None

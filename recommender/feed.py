@@ -27,7 +27,7 @@ from search.engine import GuideEngine
 
 log = logging.getLogger(__name__)
 
-WEIGHTS = {"co_occurrence": 1.0, "next_step": 0.6, "profile": 0.8, "business_scope": 0.8, "popular": 0.25}
+WEIGHTS = {"co_occurrence": 1.0, "next_step": 0.6, "profile": 0.8, "business_scope": 0.8, "popular": 0.4}
 JOURNEY_LENGTH = 5  # the most recent services the next-step signals start from
 POPULAR_TTL_SECONDS = 30.0
 POPULAR_PER_SEGMENT = 60
@@ -84,12 +84,14 @@ class FeedService:
         return {"items": [item.as_json() for item in items], "personalized": True}
 
     def _popular_for(self, catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:
-        found: list[Candidate] = []
+        """Popularity in the user's segments, narrowest first; each service once, at its best."""
+        best: dict[str, Candidate] = {}
         for level, segment in enumerate(segments(profile)):
             for candidate in popular(catalogue, self._cached_popular(segment), segment):
-                found.append(Candidate(candidate.service, candidate.score * WIDER_SEGMENT_DISCOUNT**level,
-                                       candidate.reason, candidate.source))
-        return found
+                score = candidate.score * WIDER_SEGMENT_DISCOUNT**level
+                if candidate.service not in best or score > best[candidate.service].score:
+                    best[candidate.service] = Candidate(candidate.service, score, candidate.reason, candidate.source)
+        return list(best.values())
 
     def _cached_popular(self, segment: str) -> list[tuple[str, float]]:
         cached = self._popular.get(segment)

@@ -74,7 +74,7 @@ def age(catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:
     for rule in AGE_RULES:
         if rule.min_age <= years <= rule.max_age:
             reason = rule.reason.format(age=years, region=region)
-            found += [Candidate(key, 1.0, reason, "profile") for key, s in catalogue.services.items() if rule.names.search(s.name)]
+            found += [Candidate(key, 1.0, reason, "profile") for key in catalogue.named(rule.names)]
     return found
 
 
