@@ -62,8 +62,8 @@ class Catalogue:
         copies = self.services[key].copies
         if not region:
             return next(iter(copies.values()), None)
-        serving = [r for r in copies if region.startswith(r)]
-        return copies[max(serving, key=len)] if serving else None
+        # A copy serves the region when its own region is a prefix of it; try the longest first.
+        return next((copies[region[:end]] for end in range(len(region), -1, -1) if region[:end] in copies), None)
 
     def serves(self, key: str, kind: str | None, region: str | None) -> bool:
         service = self.services.get(key)
