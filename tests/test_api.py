@@ -9,7 +9,7 @@ def test_search_answers_in_the_documented_shape(client):
     response = client.get("/api/v1/search", query_string={"q": "公积金提取"})
     assert response.status_code == 200 and response.is_json
     body = response.get_json()
-    assert set(body) == {"query", "intent", "total", "took_ms", "items", "facets", "did_you_mean"}
+    assert set(body) == {"query", "intent", "total", "took_ms", "items", "facets", "did_you_mean", "search_id"}
     assert body["query"] == "公积金提取" and body["intent"] == "guide" and body["total"] == 2
     item = body["items"][0]
     assert set(item) == {"code", "name", "department", "region", "audience", "themes", "item_type", "score", "highlight"}
