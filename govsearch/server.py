@@ -25,7 +25,10 @@ class GovsearchServer(BaseApplication):
     def load(self):
         from api import create_app
 
-        return create_app(self.settings)
+        app = create_app(self.settings)
+        # Build the query parser (pinyin lexicon of the index) before the first request, not in it.
+        app.extensions["govsearch"].search.parser
+        return app
 
 
 def serve(settings: Settings, host: str, port: int, workers: int = 2) -> None:
