@@ -161,3 +161,13 @@ class RedisServer:
 
     def flush(self) -> None:
         self.client.flushdb()
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def redis_url(request):
+    """Runs a test on both stores: None for the embedded SQLite store, else a flushed real Redis."""
+    if request.param == "sqlite":
+        return None
+    server = request.getfixturevalue("redis_server")
+    server.flush()
+    return server.url

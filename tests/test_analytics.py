@@ -24,13 +24,11 @@ ADMIN_KEY = "admin-key-for-tests"
 NOW = time.time()
 
 
-@pytest.fixture(params=["sqlite", "redis"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
+@pytest.fixture
+def store(redis_url, tmp_path):
+    if redis_url is None:
         return SqliteAnalyticsStore(tmp_path / "analytics.sqlite3")
-    server = request.getfixturevalue("redis_server")
-    server.flush()
-    return RedisAnalyticsStore(redis.Redis.from_url(server.url), prefix="test:")
+    return RedisAnalyticsStore(redis.Redis.from_url(redis_url), prefix="test:")
 
 
 def searched(query, total, client, search_id, took_ms=3.0, at=NOW):
@@ -55,13 +53,8 @@ def test_store_sums_figures_over_days_and_attributes_clicks(store):
     assert store.queries(["1999-01-01"]) == []
 
 
-@pytest.fixture(params=["sqlite", "redis"])
-def analytics_settings(request, settings):
-    redis_url = None
-    if request.param == "redis":
-        server = request.getfixturevalue("redis_server")
-        server.flush()
-        redis_url = server.url
+@pytest.fixture
+def analytics_settings(redis_url, settings):
     return type(settings)(data_dir=settings.data_dir, admin_key=ADMIN_KEY, redis_url=redis_url)
 
 

@@ -18,13 +18,11 @@ from search.backends.sqlite_counters import SqliteCounters
 from search.lookup_limits import LookupLimiter
 
 
-@pytest.fixture(params=["sqlite", "redis"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
+@pytest.fixture
+def store(redis_url, tmp_path):
+    if redis_url is None:
         return SqliteBehaviourStore(tmp_path / "store.sqlite3")
-    server = request.getfixturevalue("redis_server")
-    server.flush()
-    return RedisBehaviourStore(redis.Redis.from_url(server.url), prefix="test:")
+    return RedisBehaviourStore(redis.Redis.from_url(redis_url), prefix="test:")
 
 
 def event(user: str, type_: str, time: str, item: str | None = "A1", service: str | None = "a", query: str | None = None):
@@ -77,14 +75,12 @@ def test_popularity_adds_up_per_segment(store):
     assert store.popular("nobody") == []
 
 
-@pytest.fixture(params=["sqlite", "redis"])
-def limiter(request, tmp_path):
-    if request.param == "sqlite":
+@pytest.fixture
+def limiter(redis_url, tmp_path):
+    if redis_url is None:
         counters = SqliteCounters(tmp_path / "counters.sqlite3")
     else:
-        server = request.getfixturevalue("redis_server")
-        server.flush()
-        counters = RedisCounters(redis.Redis.from_url(server.url), prefix="test:")
+        counters = RedisCounters(redis.Redis.from_url(redis_url), prefix="test:")
     return LookupLimiter(counters, key=b"k" * 16)
 
 

@@ -24,13 +24,8 @@ def code_of(name: str, region: str = HANGZHOU) -> str:
                 and g.get("status", "active") == "active")
 
 
-@pytest.fixture(params=["sqlite", "redis"])
-def feed_settings(request, settings):
-    redis_url = None
-    if request.param == "redis":
-        server = request.getfixturevalue("redis_server")
-        server.flush()
-        redis_url = server.url
+@pytest.fixture
+def feed_settings(redis_url, settings):
     return type(settings)(data_dir=settings.data_dir, secret=SECRET, redis_url=redis_url)
 
 
