@@ -77,8 +77,9 @@ def main() -> None:
     print(users_report.summary(), events_report.summary(), sep="\n", flush=True)
 
     feed = build_components(settings).feed  # a fresh worker
-    rng = random.Random(7)
-    sample = [f"{'pc'[rng.random() < 0.25]}{rng.randint(1, args.users):06d}" for _ in range(args.feeds)]
+    with open(users_file, encoding="utf-8") as handle:
+        user_ids = [json.loads(line)["user_id"] for line in handle]
+    sample = random.Random(7).sample(user_ids, args.feeds)  # real users, each with a profile and a history
     for user in sample[:300]:
         feed.feed(user)
     latencies = []
