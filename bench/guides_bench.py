@@ -112,7 +112,7 @@ def main() -> None:
         for number, request in enumerate(requests):
             order = ((search.search, latencies), (search_and_log, logged))
             for call, samples in order if number % 2 else reversed(order):
-                samples += _timed([lambda: call(request)])
+                samples += _timed([lambda call=call, request=request: call(request)])
         query_log.flush()
         prefixes = [q[:n] for q in QUERY_MIX for n in (1, 2, 3) if len(q) >= n]
         suggest_latencies = _timed(lambda p=p: search.suggest(p, 8) for p in prefixes * 5)
