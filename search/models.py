@@ -77,6 +77,7 @@ class EngineQuery:
     concepts: list[Concept]
     filters: dict[str, list[str]] = field(default_factory=dict)
     exact_names: list[str] = field(default_factory=list)  # a guide with one of these names comes first
+    exact_keywords: list[str] = field(default_factory=list)  # … then one with such a curated keyword
     facet_boosts: dict[str, list[str]] = field(default_factory=dict)  # guides in these directory nodes next
     min_should_match: int | None = None  # None: every concept must match
     fields: dict[str, float] = field(default_factory=lambda: dict(SEARCH_BOOSTS))  # where, and how much

@@ -40,6 +40,7 @@ class ParsedQuery:
     intent: str  # "guide" or "case"
     concepts: list[Concept] = field(default_factory=list)
     exact_names: list[str] = field(default_factory=list)
+    exact_keywords: list[str] = field(default_factory=list)
     did_you_mean: str | None = None
     ngrams: list[str] = field(default_factory=list)
     facet_boosts: dict[str, list[str]] = field(default_factory=dict)  # the query names a directory node
@@ -93,8 +94,10 @@ class QueryParser:
         meant = rewritten.text if rewritten and rewritten.changed else normalized
         units = self._units(meant)
         kept = "".join(units)
-        names = list(dict.fromkeys(k for k in (exact_key(meant), kept) if k))
-        nodes = [self.directory[name] for name in names if name in self.directory]
+        typed = list(dict.fromkeys(k for k in (exact_key(meant), kept) if k))
+        # A query that is one term standing for an item's name (准生证 → 生育登记) names it too.
+        synonyms = self.expander.expand(units[0]) if len(units) == 1 else []
+        nodes = [self.directory[name] for name in typed if name in self.directory]
         concepts = [self._concept(unit) for unit in dict.fromkeys(units)]
         if not any(c.required for c in concepts):  # nothing certain: let any of the words decide
             for concept in concepts:
@@ -104,7 +107,8 @@ class QueryParser:
             normalized,
             "guide",
             concepts=concepts,
-            exact_names=names,
+            exact_names=list(dict.fromkeys(typed + synonyms)),
+            exact_keywords=typed,
             did_you_mean=meant if meant != normalized else None,
             ngrams=bigrams(kept),
             facet_boosts={facet: [value] for facet, value in nodes},

@@ -94,6 +94,7 @@ class SearchService:
             concepts=parsed.concepts,
             filters=request.filters,
             exact_names=parsed.exact_names,
+            exact_keywords=parsed.exact_keywords,
             facet_boosts=parsed.facet_boosts,
             offset=(request.page - 1) * request.size,
             limit=request.size,

@@ -183,9 +183,10 @@ class EmbeddedGuideEngine:
             )
             clauses = [(tantivy.Occur.Must, matched)]
         clauses += [(tantivy.Occur.Should, concept) for concept in optional]
-        for field, boost in (("exact_name", EXACT_NAME_BOOST), ("exact_keyword", EXACT_KEYWORD_BOOST)):
-            if query.exact_names:
-                exact = tantivy.Query.term_set_query(self.schema, field, query.exact_names)
+        for field, keys, boost in (("exact_name", query.exact_names, EXACT_NAME_BOOST),
+                                   ("exact_keyword", query.exact_keywords, EXACT_KEYWORD_BOOST)):
+            if keys:
+                exact = tantivy.Query.term_set_query(self.schema, field, keys)
                 clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(exact, boost)))
         for facet, values in query.facet_boosts.items():
             node = tantivy.Query.term_set_query(self.schema, _facet_field(facet), values)
