@@ -17,6 +17,7 @@ from search.models import NGRAM_FIELD, SEARCH_FACETS, Alternative, Concept, Engi
 from search.query import ParsedQuery, QueryParser, QueryUnderstanding
 
 DIRECTORY_FACET_SIZE = 200
+PAIR_FIELDS = {NGRAM_FIELD: 1.0}
 NGRAM_SHARE = 0.6  # the fallback wants this share of the query's character pairs in a guide
 
 
@@ -82,8 +83,7 @@ class SearchService:
         parsed = self.parser.parse(q)
         if not parsed.ngrams:
             return None
-        concepts = [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
-        query = EngineQuery(concepts=concepts, fields={NGRAM_FIELD: 1.0}, min_should_match=1, limit=1, facets=())
+        query = EngineQuery(concepts=_pair_concepts(parsed), fields=PAIR_FIELDS, min_should_match=1, limit=1, facets=())
         hits = self.engine.search(query).hits
         return {"code": hits[0].code, "name": hits[0].source["name"]} if hits else None
 
@@ -107,8 +107,8 @@ class SearchService:
             query.min_should_match = needed
             result = self.engine.search(query)
         if not result.total and parsed.ngrams:
-            query.concepts = [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
-            query.fields = {NGRAM_FIELD: 1.0}
+            query.concepts = _pair_concepts(parsed)
+            query.fields = PAIR_FIELDS
             query.min_should_match = max(1, math.ceil(len(parsed.ngrams) * NGRAM_SHARE))
             result = self.engine.search(query)
         return result
@@ -129,6 +129,11 @@ class SearchService:
                 "snippet": snippet([guide.get("summary"), guide.get("conditions")], pattern),
             },
         }
+
+
+def _pair_concepts(parsed: ParsedQuery) -> list[Concept]:
+    """The query's character pairs, each a concept matched against names' and keywords' pairs."""
+    return [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
 
 
 def _facets_json(facets: dict[str, list[FacetCount]]) -> dict:
