@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import request
 
 from api.errors import ApiError
-from search.models import FACET_KEYS
+from search.schema import FACET_KEYS
 
 MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200

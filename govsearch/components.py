@@ -21,11 +21,11 @@ from recommender.sqlite_store import SqliteBehaviourStore
 from recommender.store import BehaviourStore
 from search.analysis import Analyzer, exact_key
 from search.analytics import HotSearches, QueryLog, build_report
-from search.backends.redis_analytics import RedisAnalyticsStore
-from search.backends.redis_counters import RedisCounters
-from search.backends.sqlite_analytics import SqliteAnalyticsStore
-from search.backends.sqlite_cases import SqliteCaseStore
-from search.backends.sqlite_counters import SqliteCounters
+from search.stores.redis_analytics import RedisAnalyticsStore
+from search.stores.redis_counters import RedisCounters
+from search.stores.sqlite_analytics import SqliteAnalyticsStore
+from search.stores.sqlite_cases import SqliteCaseStore
+from search.stores.sqlite_counters import SqliteCounters
 from search.cases import CaseStore
 from search.engine import open_guide_engine
 from search.lookup_limits import LookupLimiter

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from search.analysis import Analyzer, exact_key
-from search.models import FACET_KEYS, NGRAM_FIELD, GuideDocument
+from search.models import GuideDocument
+from search.schema import FACET_KEYS, NGRAM_FIELD
 from search.pinyin import syllables
 from search.query import bigrams
 

@@ -58,14 +58,18 @@ def load_guides(
                 if final_status[code] == "withdrawn":
                     writer.withdraw(code)
                 else:
-                    writer.upsert(build_guide_document(record.data, analyzer))
+                    writer.upsert(build_guide_document(record.data, analyzer), origin=record)
             writer.commit()
+        for record, reason in writer.failures:  # refused by the engine itself (Elasticsearch bulk errors)
+            rejects.add(record.file, record.line, reason, record.raw)
+            final_status[record.data["code"]] = "refused"
     finally:
         rejects.close()
     withdrawn = sum(1 for status in final_status.values() if status == "withdrawn")
+    refused = sum(1 for status in final_status.values() if status == "refused")
     return LoadReport(
         kind="guides",
-        counts={"loaded": len(final_status) - withdrawn, "withdrawn": withdrawn},
+        counts={"loaded": len(final_status) - withdrawn - refused, "withdrawn": withdrawn},
         rejected=rejects.count,
         seconds=time.perf_counter() - started,
         rejects_path=rejects.path if rejects.count else None,

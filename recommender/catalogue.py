@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from search.analysis import Analyzer, exact_key
 
@@ -26,7 +27,7 @@ class Service:
 
 
 class Catalogue:
-    def __init__(self, guides: list[dict], analyzer: Analyzer):
+    def __init__(self, guides: Iterable[dict], analyzer: Analyzer):
         self.services: dict[str, Service] = {}
         self.service_of_code: dict[str, str] = {}
         self.by_life_event: dict[str, list[str]] = defaultdict(list)

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from recommender.models import UserEvent, UserProfile
 from recommender.store import StoredEvent
-from search.backends.sqlite import SqliteDatabase, transaction
+from search.stores.sqlite import SqliteDatabase, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (

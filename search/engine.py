@@ -7,11 +7,10 @@ tantivy backend and the Elasticsearch backend are interchangeable by configurati
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Iterator, Protocol
 
 from govsearch.settings import Settings
-from search.errors import BackendUnavailable
-from search.models import EngineQuery, EngineResult, FacetCount, GuideDocument, Suggestion
+from search.models import EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
 
 
 class GuideWriter(Protocol):
@@ -19,7 +18,8 @@ class GuideWriter(Protocol):
 
     def __enter__(self) -> "GuideWriter": ...
     def __exit__(self, *exc_info) -> None: ...
-    def upsert(self, document: GuideDocument) -> None: ...
+    failures: list[tuple[object, str]]  # (origin given to upsert, reason) of documents the engine refused
+    def upsert(self, document: GuideDocument, origin: object = None) -> None: ...
     def withdraw(self, code: str) -> None: ...
     def commit(self) -> None: ...
     def abort(self) -> None: ...
@@ -28,6 +28,10 @@ class GuideWriter(Protocol):
 class GuideEngine(Protocol):
     def search(self, query: EngineQuery) -> EngineResult:
         """Ranked active guides for the query, the total number matched and facet counts."""
+
+    def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
+        """The first of ``queries`` (a relaxation ladder) that finds something, with its
+        position; the last one's result when none does. A backend may run them in one round trip."""
 
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
         """Facet counts over every active guide passing ``filters``."""
@@ -41,14 +45,18 @@ class GuideEngine(Protocol):
     def count(self) -> int:
         """How many active guides are searchable."""
 
-    def all_guides(self) -> list[dict]:
-        """Every active guide as loaded (for the recommender's catalogue)."""
+    def all_guides(self) -> Iterator[dict]:
+        """Every active guide as loaded (for the recommender's catalogue), read page by page."""
 
-    def terms(self, field: str) -> dict[str, int]:
-        """Every term of a text field with the number of guides holding it."""
+    def lexicon(self) -> Lexicon:
+        """What query understanding reads from the index; cheap to call per request (cached
+        until the index changes)."""
 
     def version(self) -> object:
         """A value that changes whenever what is searchable changes."""
+
+    def health(self) -> str | None:
+        """None when the engine answers, else what is wrong (for ``/healthz``)."""
 
     def writer(self, replace: bool = False) -> GuideWriter:
         """Start a load; ``replace`` rebuilds and swaps the live index only once complete."""
@@ -56,7 +64,9 @@ class GuideEngine(Protocol):
 
 def open_guide_engine(settings: Settings) -> GuideEngine:
     if settings.backend == "elasticsearch":
-        raise BackendUnavailable("the Elasticsearch backend is not part of this release yet")
-    from search.backends.embedded import EmbeddedGuideEngine
+        from search.engines.elasticsearch import ElasticsearchGuideEngine
+
+        return ElasticsearchGuideEngine(settings)
+    from search.engines.embedded import EmbeddedGuideEngine
 
     return EmbeddedGuideEngine(settings.guides_dir)

@@ -4,32 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Searchable text fields and their weights: the name decides, curated keywords next, then
-# the catalogue's taxonomy, then what a guide says about itself, then everything else.
-SEARCH_BOOSTS: dict[str, float] = {
-    "name": 10.0,
-    "keywords": 5.0,
-    "taxonomy": 3.0,  # themes, life events, item type: 目录 words people also type
-    "department": 2.0,
-    "summary": 2.0,
-    "conditions": 1.5,
-    "materials": 1.5,
-    "body": 1.0,  # basis, procedure, FAQ, location …
-}
-TEXT_FIELDS = tuple(SEARCH_BOOSTS)
-NGRAM_FIELD = "ngrams"  # character pairs of name and keywords, for the last-resort fallback
-VOCABULARY_FIELDS = ("name", "keywords", "taxonomy")  # the words citizens search for
+from search.schema import SEARCH_BOOSTS, SEARCH_FACETS
 
-# Facet name (API) → guide key (DESIGN §6). item_type filters but is not shown as a facet.
-FACET_KEYS: dict[str, str] = {
-    "audience": "audience",
-    "theme": "themes",
-    "department": "department",
-    "region": "region",
-    "life_event": "life_events",
-    "item_type": "item_type",
-}
-SEARCH_FACETS = ("audience", "theme", "department", "region", "life_event")
 AUDIENCES = ("个人", "法人")
 
 
@@ -111,3 +87,18 @@ class EngineResult:
 class Suggestion:
     text: str
     code: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What query understanding reads from the index, fetched once per state of the index.
+
+    ``vocabulary``: words of the vocabulary fields (name, keywords, taxonomy) with the
+    number of guides holding them, summed over those fields; ``corpus``: every word of every
+    searchable field; ``directory``: facet → values of the directory nodes a query may name.
+    """
+
+    version: object
+    vocabulary: dict[str, int]
+    corpus: frozenset[str]
+    directory: dict[str, list[str]]

@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Container
 
 from pypinyin import Style, lazy_pinyin
 
@@ -81,10 +81,10 @@ class PinyinLexicon:
         _keep_best(self._by_spelling, "".join(sound), word, score)
         _keep_best(self._by_spelling, "".join(s[0] for s in sound), word, score - 1.0)
 
-    def rewrite(self, normalized: str, corpus_terms: Iterable[str] = ()) -> Rewrite:
-        """``normalized`` with pinyin turned into hanzi and homophone typos corrected."""
-        keep_latin = set(corpus_terms)
-        text = _LATIN_RUN.sub(lambda m: self._hanzi_for_latin(m.group(), keep_latin), normalized)
+    def rewrite(self, normalized: str, corpus_terms: Container[str] = frozenset()) -> Rewrite:
+        """``normalized`` with pinyin turned into hanzi and homophone typos corrected; Latin
+        words the index holds (``corpus_terms``, e.g. ``ca``, ``wifi``) stay as typed."""
+        text = _LATIN_RUN.sub(lambda m: self._hanzi_for_latin(m.group(), corpus_terms), normalized)
         text = _HANZI_RUN.sub(lambda m: self._corrected(m.group()), text)
         # Pinyin written beside hanzi (canji人证) becomes one run of hanzi (残疾人证).
         text = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text) if text != normalized else text
@@ -92,7 +92,7 @@ class PinyinLexicon:
 
     # -- pinyin input ----------------------------------------------------------------
 
-    def _hanzi_for_latin(self, run: str, keep: set[str]) -> str:
+    def _hanzi_for_latin(self, run: str, keep: Container[str]) -> str:
         """Cover the letters with words' pinyin or initials; keep them as typed if that mostly fails."""
         if run in keep or any(part in keep for part in run.split()):
             return run

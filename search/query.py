@@ -19,16 +19,17 @@ from functools import lru_cache
 from search.analysis import Analyzer, Token, exact_key, has_hanzi
 from search.engine import GuideEngine
 from search.expansion import SynonymExpander
-from search.models import SEARCH_BOOSTS, VOCABULARY_FIELDS, Alternative, Concept
+from search.models import Alternative, Concept, Lexicon
 from search.pinyin import PinyinLexicon
+from search.schema import DIRECTORY_FACETS
+from search.ranking import (
+    DICTIONARY_WORD_WEIGHT,
+    OPTIONAL_WEIGHT,
+    SUB_WORD_WEIGHT,
+    SUB_WORD_WEIGHT_UNKNOWN_WHOLE,
+    SYNONYM_WEIGHT,
+)
 
-DICTIONARY_WORD_WEIGHT = 20.0  # a dictionary word counts as if that many guide names used it
-SYNONYM_WEIGHT = 0.9
-SUB_WORD_WEIGHT = 0.35
-SUB_WORD_WEIGHT_UNKNOWN_WHOLE = 0.8  # the parts are all there is when the whole word is in no guide
-OPTIONAL_WEIGHT = 0.3
-DIRECTORY_FACETS = ("theme", "life_event")
-DIRECTORY_SIZE = 10_000
 MAX_UNIT_TOKENS = 6
 _CASE_NUMBER = re.compile(r"[0-9a-z]{10,40}")
 
@@ -194,31 +195,28 @@ class QueryUnderstanding:
         self._version = None
 
     def parser(self, engine: GuideEngine) -> QueryParser:
-        version = engine.version()
-        if self._parser is None or version != self._version:
-            self._parser, self._version = self._build_parser(engine), version
+        lexicon = engine.lexicon()
+        if self._parser is None or lexicon.version != self._version:
+            self._parser, self._version = self._build_parser(lexicon), lexicon.version
         return self._parser
 
-    def _build_parser(self, engine: GuideEngine) -> QueryParser:
+    def _build_parser(self, lexicon: Lexicon) -> QueryParser:
         """A parser whose pinyin lexicon holds the index's words and the domain dictionary's.
 
         Only those count as known words when looking for typos: a general-language word the
         catalogue never uses (身分证, 签出) is taken for an IME slip when it sounds like a
         catalogue word (身份证, 迁出).
         """
-        terms = {name: engine.terms(name) for name in SEARCH_BOOSTS}  # one walk of each term dictionary
-        weights: dict[str, float] = {}
-        for name in VOCABULARY_FIELDS:
-            for term, count in terms[name].items():
-                weights[term] = weights.get(term, 0.0) + count
+        weights: dict[str, float] = {term: float(count) for term, count in lexicon.vocabulary.items()}
         for word in self.domain_words:
             weights[word] = weights.get(word, 0.0) + DICTIONARY_WORD_WEIGHT
-        corpus = frozenset(term for per_field in terms.values() for term in per_field)
-        lexicon = PinyinLexicon(weights, (corpus | self.domain_words).__contains__)
-        vocabulary = frozenset(term for name in VOCABULARY_FIELDS for term in terms[name])
-        nodes = engine.directory_facets({}, DIRECTORY_FACETS, DIRECTORY_SIZE)
-        directory = {exact_key(self.analyzer.normalize(c.value)): (facet, c.value) for facet in nodes for c in nodes[facet]}
-        return QueryParser(self.analyzer, self.expander, lexicon, corpus, vocabulary, directory)
+        pinyin = PinyinLexicon(weights, (lexicon.corpus | self.domain_words).__contains__)
+        directory = {
+            exact_key(self.analyzer.normalize(value)): (facet, value)
+            for facet in DIRECTORY_FACETS
+            for value in lexicon.directory.get(facet, ())
+        }
+        return QueryParser(self.analyzer, self.expander, pinyin, lexicon.corpus, frozenset(lexicon.vocabulary), directory)
 
 
 def _domain_words(analyzer: Analyzer) -> frozenset[str]:

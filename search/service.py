@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from search.analysis import Analyzer, exact_key
 from search.engine import GuideEngine
 from search.highlight import mark, snippet, term_pattern
-from search.models import NGRAM_FIELD, SEARCH_FACETS, Alternative, Concept, EngineQuery, EngineResult, FacetCount
+from search.models import Alternative, Concept, EngineQuery, EngineResult, FacetCount
 from search.query import ParsedQuery, QueryParser, QueryUnderstanding
+from search.ranking import NGRAM_SHARE
+from search.schema import NGRAM_FIELD, SEARCH_FACETS
 
 DIRECTORY_FACET_SIZE = 200
 PAIR_FIELDS = {NGRAM_FIELD: 1.0}
-NGRAM_SHARE = 0.6  # the fallback wants this share of the query's character pairs in a guide
 
 
 @dataclass
@@ -88,29 +89,7 @@ class SearchService:
         return {"code": hits[0].code, "name": hits[0].source["name"]} if hits else None
 
     def _search_relaxing(self, parsed: ParsedQuery, request: SearchRequest) -> EngineResult:
-        """Every concept must match; when that finds nothing, half of them, then any one, then
-        enough of the query's character pairs (for words the dictionary cannot cut)."""
-        query = EngineQuery(
-            concepts=parsed.concepts,
-            filters=request.filters,
-            exact_names=parsed.exact_names,
-            exact_keywords=parsed.exact_keywords,
-            facet_boosts=parsed.facet_boosts,
-            offset=(request.page - 1) * request.size,
-            limit=request.size,
-        )
-        result = self.engine.search(query)
-        count = sum(1 for concept in parsed.concepts if concept.required)
-        for needed in dict.fromkeys((math.ceil(count / 2), 1)):
-            if result.total or needed >= count:
-                break
-            query.min_should_match = needed
-            result = self.engine.search(query)
-        if not result.total and parsed.ngrams:
-            query.concepts = _pair_concepts(parsed)
-            query.fields = PAIR_FIELDS
-            query.min_should_match = max(1, math.ceil(len(parsed.ngrams) * NGRAM_SHARE))
-            result = self.engine.search(query)
+        _, result = self.engine.search_first(relaxation_ladder(parsed, request))
         return result
 
     @staticmethod
@@ -131,10 +110,40 @@ class SearchService:
         }
 
 
+def relaxation_ladder(parsed: ParsedQuery, request: SearchRequest) -> list[EngineQuery]:
+    """The attempts, strictest first; the engine answers with the first that finds something.
+
+    Every concept must match; then half of them, then any one, then enough of the query's
+    character pairs (for words the dictionary cannot cut).
+    """
+    strict = EngineQuery(
+        concepts=parsed.concepts,
+        filters=request.filters,
+        exact_names=parsed.exact_names,
+        exact_keywords=parsed.exact_keywords,
+        facet_boosts=parsed.facet_boosts,
+        offset=(request.page - 1) * request.size,
+        limit=request.size,
+    )
+    attempts = [strict]
+    count = sum(1 for concept in parsed.concepts if concept.required)
+    for needed in dict.fromkeys((math.ceil(count / 2), 1)):
+        if needed < count:
+            attempts.append(replace(strict, min_should_match=needed))
+    if parsed.ngrams:
+        needed = max(1, math.ceil(len(parsed.ngrams) * NGRAM_SHARE))
+        attempts.append(replace(strict, concepts=_pair_concepts(parsed), fields=PAIR_FIELDS, min_should_match=needed))
+    return attempts
+
+
 def _pair_concepts(parsed: ParsedQuery) -> list[Concept]:
     """The query's character pairs, each a concept matched against names' and keywords' pairs."""
     return [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
 
 
 def _facets_json(facets: dict[str, list[FacetCount]]) -> dict:
-    return {name: [{"value": f.value, "count": f.count} for f in counts] for name, counts in facets.items()}
+    """Counts, largest first; equal counts by value, so both engines list them alike."""
+    return {
+        name: [{"value": f.value, "count": f.count} for f in sorted(counts, key=lambda f: (-f.count, f.value))]
+        for name, counts in facets.items()
+    }

@@ -15,8 +15,8 @@ from api import create_app
 from govsearch.components import build_components
 from indexer.guides import load_guides
 from search.analytics import SearchRecord, ViewRecord, redact
-from search.backends.redis_analytics import RedisAnalyticsStore
-from search.backends.sqlite_analytics import SqliteAnalyticsStore
+from search.stores.redis_analytics import RedisAnalyticsStore
+from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from synonyms import DICTIONARY_DIR
 from tests.conftest import PUBLIC_EVAL, TEST_GUIDES
 

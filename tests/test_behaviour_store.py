@@ -13,8 +13,8 @@ from recommender.models import UserEvent, UserProfile
 from recommender.redis_store import RedisBehaviourStore
 from recommender.sqlite_store import SqliteBehaviourStore
 from recommender.store import StoredEvent
-from search.backends.redis_counters import RedisCounters
-from search.backends.sqlite_counters import SqliteCounters
+from search.stores.redis_counters import RedisCounters
+from search.stores.sqlite_counters import SqliteCounters
 from search.lookup_limits import LookupLimiter
 
 

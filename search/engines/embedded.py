@@ -21,14 +21,12 @@ import secrets
 import shutil
 import time
 from pathlib import Path
+from typing import Iterator
 
 import tantivy
 
 from search.errors import IndexBusy
 from search.models import (
-    FACET_KEYS,
-    NGRAM_FIELD,
-    SEARCH_BOOSTS,
     Alternative,
     Concept,
     EngineHit,
@@ -36,36 +34,39 @@ from search.models import (
     EngineResult,
     FacetCount,
     GuideDocument,
+    Lexicon,
     Suggestion,
 )
+from search.ranking import (
+    DIRECTORY_NODE_BOOST,
+    EXACT_KEYWORD_BOOST,
+    EXACT_NAME_BOOST,
+    FIELD_TIE_BREAKER,
+    SUGGEST_HEAD_BOOST,
+)
+from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
 
 CURRENT = "CURRENT"
 LOCK = ".load.lock"
 WRITER_HEAP = 256_000_000
-FIELD_TIE_BREAKER = 0.2  # a term found in several fields counts a little more than in one
-SUGGEST_HEAD_BOOST = 4.0  # a name that starts with what was typed comes before one that contains it
-EXACT_NAME_BOOST = 1000.0  # 直达: a query naming an item exactly puts it before any other match
-EXACT_KEYWORD_BOOST = 300.0  # … and one of an item's curated keywords exactly, next
-DIRECTORY_NODE_BOOST = 200.0  # a query naming a theme or life event puts that node's guides first
-
-
-def _facet_field(facet: str) -> str:
-    return "f_" + facet
+PAGE = 1000  # guides read at a time by all_guides
+DIRECTORY_SIZE = 10_000
 
 
 def build_schema() -> tantivy.Schema:
+    """The tantivy schema of ``search.schema.FIELDS``."""
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field("code", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("exact_name", tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("exact_keyword", tokenizer_name="raw", index_option="basic")
-    for field in (*SEARCH_BOOSTS, NGRAM_FIELD):
-        builder.add_text_field(field, tokenizer_name="whitespace", index_option="freq")
-    builder.add_text_field("suggest", tokenizer_name="whitespace", index_option="freq")
-    builder.add_text_field("suggest_head", tokenizer_name="whitespace", index_option="freq")
-    for facet in FACET_KEYS:
-        builder.add_text_field(_facet_field(facet), tokenizer_name="raw", index_option="basic", fast=True)
-    builder.add_bytes_field("source", stored=True)
+    for field in FIELDS:
+        if field.kind == "tokens":
+            builder.add_text_field(field.name, tokenizer_name="whitespace", index_option="freq")
+        elif field.kind in ("keyword", "facet"):
+            stored = field.name == "code"
+            builder.add_text_field(field.name, stored=stored, tokenizer_name="raw", index_option="basic",
+                                   fast=field.kind == "facet")
+        elif field.name == "source":
+            builder.add_bytes_field(field.name, stored=True)
+        else:
+            builder.add_text_field(field.name, stored=True, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -78,6 +79,7 @@ class EmbeddedGuideEngine:
         self.schema = build_schema()
         self._pointer_stamp: tuple | None = None
         self._index: tantivy.Index | None = None
+        self._lexicon: Lexicon | None = None
 
     # -- reading -------------------------------------------------------------------
 
@@ -88,6 +90,13 @@ class EmbeddedGuideEngine:
         hits = [self._hit(searcher, score, address) for score, address in found.hits]
         facets = self._facets(searcher, tantivy_query, query.facets, query.facet_size) if query.facets else {}
         return EngineResult(total=found.count or 0, hits=hits, facets=facets)
+
+    def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
+        for position, query in enumerate(queries):
+            result = self.search(query)
+            if result.total or position == len(queries) - 1:
+                return position, result
+        raise ValueError("search_first needs at least one query")
 
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
         searcher = self._searcher()
@@ -118,19 +127,30 @@ class EmbeddedGuideEngine:
     def count(self) -> int:
         return self._searcher().num_docs
 
-    def all_guides(self) -> list[dict]:
+    def all_guides(self) -> Iterator[dict]:
         searcher = self._searcher()
-        found = searcher.search(tantivy.Query.all_query(), max(1, searcher.num_docs), count=False)
-        return [self._source(searcher.doc(address)) for _, address in found.hits]
+        for offset in range(0, searcher.num_docs, PAGE):
+            found = searcher.search(tantivy.Query.all_query(), PAGE, count=False, offset=offset)
+            yield from (self._source(searcher.doc(address)) for _, address in found.hits)
 
-    def terms(self, field: str) -> dict[str, int]:
-        return dict(self._searcher().terms_with_prefix(field, ""))
+    def lexicon(self) -> Lexicon:
+        version = self.version()
+        if self._lexicon is None or self._lexicon.version != version:
+            self._lexicon = self._read_lexicon(version)
+        return self._lexicon
 
     def version(self) -> tuple:
         """Changes whenever what is searchable changes (a commit or a swapped generation)."""
         self._live_index()
         generation = self.directory / (self.directory / CURRENT).read_text().strip()
         return (self._pointer_stamp, _stamp(generation / "meta.json"))
+
+    def health(self) -> str | None:
+        try:
+            self._searcher()
+        except (OSError, ValueError) as error:
+            return f"the index under {self.directory} cannot be opened: {error}"
+        return None
 
     # -- writing -------------------------------------------------------------------
 
@@ -139,6 +159,18 @@ class EmbeddedGuideEngine:
         return EmbeddedGuideWriter(self, replace)
 
     # -- internals -----------------------------------------------------------------
+
+    def _read_lexicon(self, version) -> Lexicon:
+        searcher = self._searcher()
+        terms = {name: dict(searcher.terms_with_prefix(name, "")) for name in TEXT_FIELDS}  # one walk each
+        vocabulary: dict[str, int] = {}
+        for name in VOCABULARY_FIELDS:
+            for term, count in terms[name].items():
+                vocabulary[term] = vocabulary.get(term, 0) + count
+        corpus = frozenset(term for per_field in terms.values() for term in per_field)
+        nodes = self._facets(searcher, tantivy.Query.all_query(), DIRECTORY_FACETS, DIRECTORY_SIZE)
+        directory = {facet: [count.value for count in counts] for facet, counts in nodes.items()}
+        return Lexicon(version, vocabulary, corpus, directory)
 
     def _searcher(self) -> tantivy.Searcher:
         return self._live_index().searcher()
@@ -189,7 +221,7 @@ class EmbeddedGuideEngine:
                 exact = tantivy.Query.term_set_query(self.schema, field, keys)
                 clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(exact, boost)))
         for facet, values in query.facet_boosts.items():
-            node = tantivy.Query.term_set_query(self.schema, _facet_field(facet), values)
+            node = tantivy.Query.term_set_query(self.schema, facet_field(facet), values)
             clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(node, DIRECTORY_NODE_BOOST)))
         return self._filtered(tantivy.Query.boolean_query(clauses), query.filters)
 
@@ -212,7 +244,7 @@ class EmbeddedGuideEngine:
             return query
         clauses = [(tantivy.Occur.Must, query)]
         for facet, values in filters.items():
-            allowed = tantivy.Query.term_set_query(self.schema, _facet_field(facet), values)
+            allowed = tantivy.Query.term_set_query(self.schema, facet_field(facet), values)
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(allowed, 0.0)))
         return tantivy.Query.boolean_query(clauses)
 
@@ -220,7 +252,7 @@ class EmbeddedGuideEngine:
         return tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, field, term, "freq"), boost)
 
     def _facets(self, searcher, query, facets, size) -> dict[str, list[FacetCount]]:
-        spec = {facet: {"terms": {"field": _facet_field(facet), "size": size}} for facet in facets}
+        spec = {facet: {"terms": {"field": facet_field(facet), "size": size}} for facet in facets}
         result = searcher.aggregate(query, spec)
         return {
             facet: [FacetCount(bucket["key"], bucket["doc_count"]) for bucket in result[facet]["buckets"]]
@@ -253,6 +285,7 @@ class EmbeddedGuideWriter:
         self._index = tantivy.Index.open(str(self._generation)) if replace else live
         self._writer = self._index.writer(WRITER_HEAP, 2)
         self._done = False
+        self.failures: list[tuple[object, str]] = []  # tantivy refuses no document of the schema
 
     def __enter__(self) -> "EmbeddedGuideWriter":
         return self
@@ -261,7 +294,7 @@ class EmbeddedGuideWriter:
         if not self._done:
             self.abort()
 
-    def upsert(self, document: GuideDocument) -> None:
+    def upsert(self, document: GuideDocument, origin: object = None) -> None:
         # Deleting first also makes the last of two records with one code win within a load.
         self._writer.delete_documents_by_term("code", document.code)
         self._writer.add_document(self._tantivy_document(document))
@@ -303,7 +336,7 @@ class EmbeddedGuideWriter:
             "source": json.dumps(document.source, ensure_ascii=False).encode(),
         }
         fields.update((field, " ".join(terms)) for field, terms in document.terms.items())
-        fields.update((_facet_field(facet), values) for facet, values in document.facets.items() if values)
+        fields.update((facet_field(facet), values) for facet, values in document.facets.items() if values)
         return tantivy.Document(**fields)
 
 

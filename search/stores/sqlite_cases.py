@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from search.backends.sqlite import SqliteDatabase, transaction
+from search.stores.sqlite import SqliteDatabase, transaction
 from search.cases import CaseRecord, ProgressEvent
 
 SCHEMA = """

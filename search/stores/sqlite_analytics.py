@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from search.analytics import QueryFigures, SearchRecord, ViewRecord, latency_bucket
-from search.backends.sqlite import SqliteDatabase, transaction
+from search.stores.sqlite import SqliteDatabase, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_log (

@@ -1,0 +1,1 @@
+"""Guide engines: the embedded tantivy index and Elasticsearch, behind ``search.engine.GuideEngine``."""

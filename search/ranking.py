@@ -1,0 +1,25 @@
+"""Every ranking weight outside the field table (``search.schema``), in one place.
+
+Both engines compile the same query plan with these numbers, so a change here moves both.
+"""
+
+# Field matches
+FIELD_TIE_BREAKER = 0.2  # a term found in several fields counts a little more than in one
+
+# Ways a query concept may match (search.query)
+SYNONYM_WEIGHT = 0.9  # a synonym is almost as good as the word typed
+SUB_WORD_WEIGHT = 0.35  # 身份证 inside 居民身份证: a fallback, a guide with the whole word first
+SUB_WORD_WEIGHT_UNKNOWN_WHOLE = 0.8  # the parts are all there is when the whole word is in no guide
+OPTIONAL_WEIGHT = 0.3  # a single character (领, 补) or unknown word only adds a little
+DICTIONARY_WORD_WEIGHT = 20.0  # for typo correction, a dictionary word counts as if that many guide names used it
+
+# Constant boosts that put whole classes of guides first
+EXACT_NAME_BOOST = 1000.0  # 直达: a query naming an item exactly puts it before any other match
+EXACT_KEYWORD_BOOST = 300.0  # … and one of an item's curated keywords exactly, next
+DIRECTORY_NODE_BOOST = 200.0  # a query naming a theme or life event puts that node's guides first
+
+# Relaxation ladder (search.service)
+NGRAM_SHARE = 0.6  # the last-resort fallback wants this share of the query's character pairs in a guide
+
+# Suggestions
+SUGGEST_HEAD_BOOST = 4.0  # a name that starts with what was typed comes before one that contains it

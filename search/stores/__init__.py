@@ -1,0 +1,1 @@
+"""Stores of cases, counters and the query log: SQLite (embedded), Redis and Elasticsearch."""
