@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, request
 
 from api import admin, cases, feed, guides, portal
-from api.errors import error_response, register_error_handlers
+from api.errors import register_error_handlers
 from govsearch.components import Components, build_components
 from govsearch.settings import Settings
 
@@ -35,10 +35,13 @@ def create_app(settings: Settings | None = None, components: Components | None =
 
     @app.get("/healthz")
     def healthz():
-        try:
-            count = app.extensions["govsearch"].guides.count()
-        except Exception:  # noqa: BLE001 — any failure of the engine means "not healthy"
-            return error_response(503, "guide index unavailable")
-        return jsonify({"status": "ok", "guides": count})
+        components = app.extensions["govsearch"]
+        dependencies = components.health()
+        if dependencies["guides"] != "ok":
+            response = jsonify({"status": "unavailable", "dependencies": dependencies})
+            response.status_code = 503
+            return response
+        status = "ok" if all(state == "ok" for state in dependencies.values()) else "degraded"
+        return jsonify({"status": status, "guides": components.guides.count(), "dependencies": dependencies})
 
     return app

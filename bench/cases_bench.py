@@ -1,6 +1,7 @@
 """Case ingest rate, database size and lookup latency (in process and over HTTP).
 
     python bench/cases_bench.py --count 10000000 [--workdir /var/tmp/cases-bench]
+    python bench/cases_bench.py --count 1000000 --backend elasticsearch --elasticsearch-url http://127.0.0.1:9200
 
 Generates ``count`` cases with 3–6 events each (bench/generate_cases.py), loads records
 and pushed events with ``govsearch index cases`` (timed: events/s), then looks up random
@@ -60,9 +61,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _http_latencies(data_dir: Path, numbers: list[str], threads: int = 4) -> tuple[list[float], float]:
+def _http_latencies(settings: Settings, numbers: list[str], threads: int = 4) -> tuple[list[float], float]:
     port = _free_port()
-    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(data_dir)}
+    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir), "GOVSEARCH_BACKEND": settings.backend,
+                   "GOVSEARCH_INDEX_PREFIX": settings.index_prefix, "ELASTICSEARCH_URL": settings.elasticsearch_url or ""}
     server = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "2"],
                               env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -104,6 +106,17 @@ def _wait_for(port: int) -> None:
     raise RuntimeError("server did not start")
 
 
+def _store_gb(settings: Settings) -> float:
+    if settings.backend == "embedded":
+        return sum(p.stat().st_size for p in settings.data_dir.glob("govsearch.sqlite3*")) / 1e9
+    import elasticsearch
+
+    with elasticsearch.Elasticsearch(settings.elasticsearch_url) as es:
+        es.indices.refresh(index="bench-cases,bench-case-events")
+        stats = es.indices.stats(index="bench-cases,bench-case-events", metric="store")
+        return stats["_all"]["primaries"]["store"]["size_in_bytes"] / 1e9
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000_000)
@@ -112,6 +125,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reuse", action="store_true", help="use the files already generated in --workdir")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--backend", default="embedded", choices=("embedded", "elasticsearch"))
+    parser.add_argument("--elasticsearch-url", default=None)
     args = parser.parse_args()
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="govsearch-cases-"))
@@ -124,12 +139,15 @@ def main() -> None:
         _, pushed = generate(args.count, records, events, args.seed)
     print(f"generated {args.count:,} cases in {time.perf_counter() - started:.0f} s", flush=True)
 
-    settings = Settings(data_dir=workdir / "var")
+    settings = Settings(data_dir=workdir / "var", backend=args.backend, elasticsearch_url=args.elasticsearch_url,
+                        index_prefix="bench")
     shutil.rmtree(settings.data_dir, ignore_errors=True)
     components = build_components(settings)
+    if args.backend == "elasticsearch":
+        components.cases.drop()
     report = load_cases([records, events], components.cases, settings.rejected_dir)
     print(report.summary(), flush=True)
-    database_gb = sum(p.stat().st_size for p in settings.data_dir.glob("govsearch.sqlite3*")) / 1e9
+    database_gb = _store_gb(settings)
 
     numbers = _random_case_numbers(records, args.lookups, args.seed)
     for case_no in numbers[:500]:
@@ -139,19 +157,21 @@ def main() -> None:
         begun = time.perf_counter()
         _lookup_in_process(components, case_no)
         in_process.append((time.perf_counter() - begun) * 1000)
-    over_http, rate = _http_latencies(settings.data_dir, numbers[: args.lookups // 2])
+    over_http, rate = _http_latencies(settings, numbers[: args.lookups // 2])
 
+    on = "" if args.backend == "embedded" else " on Elasticsearch (1 node)"
+    store = "SQLite, WAL" if args.backend == "embedded" else "Elasticsearch primaries, records + events"
     body = "\n".join([
-        f"## Cases: ingest and lookup at {args.count:,} cases",
+        f"## Cases: ingest and lookup at {args.count:,} cases{on}",
         "",
-        f"Script: `python bench/cases_bench.py --count {args.count}` (cases from `bench/generate_cases.py`: "
+        f"Script: `python bench/cases_bench.py --count {args.count} --backend {args.backend}` (cases from `bench/generate_cases.py`: "
         f"3–6 events each, records carrying their first events, {pushed:,} more pushed separately, out of order, ~1 % twice).",
         "",
         "| measure | figure | target |",
         "|---|---|---|",
         f"| ingest (`govsearch index cases`, records + pushed events) | {report.processed / report.seconds:,.0f} events/s "
         f"({report.counts['records']:,} records, {report.processed:,} events in {report.seconds / 60:.1f} min) | ≥ 20,000 events/s |",
-        f"| database size (SQLite, WAL) | {database_gb:.1f} GB | |",
+        f"| store size ({store}) | {database_gb:.1f} GB | |",
         f"| lookup in process p50 / p99 ({len(in_process):,} random cases: read, verify code, build timeline) "
         f"| {percentile(in_process, 0.5):.2f} / {percentile(in_process, 0.99):.2f} ms | p99 ≤ 5 ms |",
         f"| lookup over HTTP p50 / p99 (gunicorn 2 workers × 4 threads, 4 client threads, keep-alive) "
@@ -159,7 +179,7 @@ def main() -> None:
     ])
     print(body)
     if not args.no_write:
-        write_section("case-lookup", body)
+        write_section("case-lookup" if args.backend == "embedded" else "case-lookup-elasticsearch", body)
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
 

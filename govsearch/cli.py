@@ -197,10 +197,14 @@ def _eval_search(args, settings: Settings) -> int:
     from search.evaluation import evaluate, format_report, read_queries
 
     with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
-        settings = replace(settings, data_dir=Path(temporary))
+        # Its own data dir and index prefix: an evaluation never touches the live index.
+        settings = replace(settings, data_dir=Path(temporary), index_prefix=f"{settings.index_prefix}-eval-{secrets.token_hex(4)}")
         components = build_components(settings)
-        load_guides(args.guides, components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
-        report = evaluate(components.search, read_queries(args.queries), _withdrawn_codes(args.guides))
+        try:
+            load_guides(args.guides, components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
+            report = evaluate(components.search, read_queries(args.queries), _withdrawn_codes(args.guides))
+        finally:
+            components.guides.drop()
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report, args.misses))
     return 0
 

@@ -68,7 +68,24 @@ class Components:
 
     @cached_property
     def cases(self) -> CaseStore:
+        if self.settings.backend == "elasticsearch":
+            from search.stores.es_cases import ElasticsearchCaseStore
+
+            return ElasticsearchCaseStore(self.settings)
         return SqliteCaseStore(self.settings.sqlite_path)
+
+    def health(self) -> dict[str, str]:
+        """Each dependency's state for ``/healthz``: "ok" or what is wrong."""
+        states = {"guides": self.guides.health() or "ok"}
+        if self.settings.backend == "elasticsearch":
+            states["cases"] = states["guides"]  # the same cluster
+        if self.settings.redis_url:
+            try:
+                self.redis.ping()
+                states["redis"] = "ok"
+            except Exception as error:  # noqa: BLE001 — any failure is what health reports
+                states["redis"] = f"Redis cannot be reached: {type(error).__name__}"
+        return states
 
     @cached_property
     def redis(self):
@@ -76,6 +93,7 @@ class Components:
         import redis
 
         return redis.Redis.from_url(self.settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
+
 
     @cached_property
     def lookup_limiter(self) -> LookupLimiter:
@@ -115,8 +133,6 @@ class Components:
     @cached_property
     def feed(self) -> FeedService:
         return FeedService(self.behaviour, self.guides, self.analyzer)
-
-
 
     def _counter_key(self) -> bytes:
         """Keys the hashes that stand for client addresses and case numbers in counters and logs.

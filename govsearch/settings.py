@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from synonyms import DICTIONARY_DIR
 
@@ -29,6 +30,11 @@ class Settings:
     data_dir: Path = Path("./var")
     backend: str = "embedded"
     elasticsearch_url: str | None = None
+    elasticsearch_api_key: str | None = field(default=None, repr=False)
+    elasticsearch_user: str | None = None
+    elasticsearch_password: str | None = field(default=None, repr=False)
+    elasticsearch_ca_certs: Path | None = None
+    elasticsearch_shards: int = 1  # one shard: BM25 statistics match the embedded engine's
     index_prefix: str = "govsearch"
     redis_url: str | None = None
     secret: str | None = field(default=None, repr=False)
@@ -42,6 +48,11 @@ class Settings:
             "data_dir": Path(env.get("GOVSEARCH_DATA_DIR") or "./var"),
             "backend": env.get("GOVSEARCH_BACKEND") or "embedded",
             "elasticsearch_url": env.get("ELASTICSEARCH_URL") or None,
+            "elasticsearch_api_key": env.get("ELASTICSEARCH_API_KEY") or None,
+            "elasticsearch_user": env.get("ELASTICSEARCH_USER") or None,
+            "elasticsearch_password": env.get("ELASTICSEARCH_PASSWORD") or None,
+            "elasticsearch_ca_certs": Path(env["ELASTICSEARCH_CA_CERTS"]) if env.get("ELASTICSEARCH_CA_CERTS") else None,
+            "elasticsearch_shards": _integer(env, "GOVSEARCH_ELASTICSEARCH_SHARDS", 1),
             "index_prefix": env.get("GOVSEARCH_INDEX_PREFIX") or "govsearch",
             "redis_url": env.get("REDIS_URL") or None,
             "secret": env.get("GOVSEARCH_SECRET") or None,
@@ -57,8 +68,8 @@ class Settings:
         problems = []
         if self.backend not in BACKENDS:
             problems.append(f"GOVSEARCH_BACKEND must be one of {', '.join(BACKENDS)}, not {self.backend!r}")
-        if self.backend == "elasticsearch" and not self.elasticsearch_url:
-            problems.append("GOVSEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL")
+        if self.backend == "elasticsearch":
+            problems += self._elasticsearch_problems()
         if not self.index_prefix.replace("-", "").replace("_", "").isalnum():
             problems.append("GOVSEARCH_INDEX_PREFIX may hold only letters, digits, '-' and '_'")
         if not (self.dictionary_dir / "userdict.txt").is_file():
@@ -67,6 +78,29 @@ class Settings:
             problems.append("GOVSEARCH_SECRET must be at least 16 characters")
         if problems:
             raise ConfigError(problems)
+
+    def _elasticsearch_problems(self) -> list[str]:
+        if not self.elasticsearch_url:
+            return ["GOVSEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL"]
+        problems = []
+        for node in self.elasticsearch_nodes:
+            parsed = urlsplit(node)
+            if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                problems.append(f"ELASTICSEARCH_URL: {node!r} is not an http(s)://host:port address")
+        if self.elasticsearch_api_key and self.elasticsearch_user:
+            problems.append("set either ELASTICSEARCH_API_KEY or ELASTICSEARCH_USER, not both")
+        if self.elasticsearch_password and not self.elasticsearch_user:
+            problems.append("ELASTICSEARCH_PASSWORD needs ELASTICSEARCH_USER")
+        if self.elasticsearch_ca_certs and not self.elasticsearch_ca_certs.is_file():
+            problems.append(f"ELASTICSEARCH_CA_CERTS {self.elasticsearch_ca_certs} is not a file")
+        if not 1 <= self.elasticsearch_shards <= 64:
+            problems.append("GOVSEARCH_ELASTICSEARCH_SHARDS must be between 1 and 64")
+        return problems
+
+    @property
+    def elasticsearch_nodes(self) -> list[str]:
+        """The nodes of ELASTICSEARCH_URL (several separated by commas)."""
+        return [node.strip() for node in (self.elasticsearch_url or "").split(",") if node.strip()]
 
     @property
     def guides_dir(self) -> Path:
@@ -79,3 +113,14 @@ class Settings:
     @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "govsearch.sqlite3"
+
+
+def _integer(env: Mapping[str, str], name: str, default: int) -> int:
+    """An integer setting; a malformed one is reported by ``validate`` as out of range."""
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        return -1

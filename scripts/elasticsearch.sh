@@ -102,7 +102,7 @@ start() {
   rm -rf "$cluster"
   mkdir -p "$cluster"
   chmod 755 "$ROOT" "$cluster" 2>/dev/null || true
-  local transport_base=$((port + 1000)) i
+  local transport_base=$((port + 1000)) i launchers=()
   for ((i = 0; i < nodes; i++)); do
     local home=$cluster/node-$i http=$((port + i))
     cp -r "$dist" "$home"
@@ -110,9 +110,17 @@ start() {
     configure_node "$home" "$i" "$http" "$transport_base"
     [ "$(id -u)" -eq 0 ] && { id "$RUN_AS" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$RUN_AS"; chown -R "$RUN_AS" "$home"; }
     as_user env ES_JAVA_HOME="$(java_home)" "$home/bin/elasticsearch" -d -p "$home/es.pid" >/dev/null 2>"$home/start.err" &
+    launchers+=($!)
     urls+="http://127.0.0.1:$http,"
   done
-  wait
+  for launcher in "${launchers[@]}"; do
+    if ! wait "$launcher"; then  # -d returns once the node runs, or fails
+      echo "an Elasticsearch node failed to start:" >&2
+      tail -20 "$cluster"/node-*/start.err >&2 || true
+      stop
+      exit 1
+    fi
+  done
   local deadline=$((SECONDS + 180))
   until curl -fs "http://127.0.0.1:$port/_cluster/health?wait_for_status=yellow&wait_for_nodes=$nodes&timeout=5s" >/dev/null 2>&1; do
     if [ $SECONDS -gt $deadline ]; then

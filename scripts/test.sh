@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Set up a fresh machine and run the whole test suite.
+# Set up a fresh machine and run the whole test suite, on both engines.
 # Installs the Debian packages the tests drive for real when missing (Chromium and
-# ChromeDriver for the portal page, redis-server for the Redis store), then a virtualenv
-# with the project and its dev dependencies.
+# ChromeDriver for the portal page, redis-server for the Redis store; Maven, unzip and curl
+# for scripts/elasticsearch.sh, which the tests call to start a real Elasticsearch node from
+# Maven Central), then a virtualenv with the project and its dev dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v redis-server >/dev/null || missing+=(redis-server)
+command -v mvn >/dev/null || missing+=(maven)
+command -v unzip >/dev/null || missing+=(unzip)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -q

@@ -81,6 +81,34 @@ class CaseStore(Protocol):
         """How many case records are stored."""
 
 
+def record_json(record: CaseRecord) -> dict:
+    """A record as stored by the stores that keep documents (Elasticsearch), events apart."""
+    return {name: getattr(record, name) for name in RECORD_KEYS}
+
+
+def record_from_json(data: dict, events: list[ProgressEvent]) -> CaseRecord:
+    return CaseRecord(**{name: data.get(name) for name in RECORD_KEYS}, events=events)
+
+
+def event_json(event: ProgressEvent) -> dict:
+    """An event as stored, with its instant in milliseconds for ordering."""
+    return {**{name: getattr(event, name) for name in EVENT_KEYS}, "at_ms": int(event.instant.timestamp() * 1000)}
+
+
+def event_from_json(data: dict) -> ProgressEvent:
+    return ProgressEvent(**{name: data.get(name) for name in EVENT_KEYS})
+
+
+def event_identity(event: ProgressEvent) -> tuple:
+    """What makes two events the same event: the same one sent twice changes nothing."""
+    return (event.case_no, int(event.instant.timestamp() * 1000), event.stage, event.status)
+
+
+RECORD_KEYS = ("case_no", "kind", "item_code", "item_name", "applicant_name", "password_hash", "department",
+               "submitted_at", "status", "user_id", "promised_at")
+EVENT_KEYS = ("case_no", "time", "stage", "status", "department", "note")
+
+
 def parse_time(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -58,6 +58,9 @@ class GuideEngine(Protocol):
     def health(self) -> str | None:
         """None when the engine answers, else what is wrong (for ``/healthz``)."""
 
+    def drop(self) -> None:
+        """Delete every index of this engine (evaluations and tests clean up with it)."""
+
     def writer(self, replace: bool = False) -> GuideWriter:
         """Start a load; ``replace`` rebuilds and swaps the live index only once complete."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from search.analysis import Analyzer, exact_key
 from search.engine import GuideEngine
 from search.highlight import mark, snippet, term_pattern
-from search.models import Alternative, Concept, EngineQuery, EngineResult, FacetCount
+from search.models import Alternative, Concept, EngineHit, EngineQuery, EngineResult, FacetCount
 from search.query import ParsedQuery, QueryParser, QueryUnderstanding
 from search.ranking import NGRAM_SHARE
 from search.schema import NGRAM_FIELD, SEARCH_FACETS
@@ -60,7 +60,7 @@ class SearchService:
             "intent": parsed.intent,
             "total": result.total,
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
-            "items": [self._item(hit.source, hit.score, pattern) for hit in result.hits],
+            "items": [self._item(hit.source, hit.score, pattern) for hit in _ranked(result.hits)],
             "facets": _facets_json(result.facets),
             "did_you_mean": parsed.did_you_mean,
         }
@@ -139,6 +139,11 @@ def relaxation_ladder(parsed: ParsedQuery, request: SearchRequest) -> list[Engin
 def _pair_concepts(parsed: ParsedQuery) -> list[Concept]:
     """The query's character pairs, each a concept matched against names' and keywords' pairs."""
     return [Concept(gram, [Alternative((gram,))]) for gram in parsed.ngrams]
+
+
+def _ranked(hits: list[EngineHit]) -> list[EngineHit]:
+    """Equal scores (copies of one service) by code, so both engines list them alike."""
+    return sorted(hits, key=lambda hit: (-round(hit.score, 3), hit.code))
 
 
 def _facets_json(facets: dict[str, list[FacetCount]]) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -48,9 +49,68 @@ def test_guides() -> list[dict]:
     return read_jsonl(TEST_GUIDES)
 
 
+REPOSITORY = Path(__file__).resolve().parents[1]
+# Every test that takes ``settings`` runs on each engine: the embedded tantivy + SQLite one
+# and a real Elasticsearch node that the session starts (GOVSEARCH_TEST_BACKENDS narrows it).
+BACKENDS = os.environ.get("GOVSEARCH_TEST_BACKENDS", "embedded,elasticsearch").split(",")
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url():
+    """A real Elasticsearch node for the session, from scripts/elasticsearch.sh (or the
+    cluster ELASTICSEARCH_URL names, reused as it is)."""
+    if os.environ.get("ELASTICSEARCH_URL"):
+        yield os.environ["ELASTICSEARCH_URL"]
+        return
+    port = free_elasticsearch_port()
+    yield start_elasticsearch(port)
+    stop_elasticsearch(port)
+
+
+def start_elasticsearch(port: int, nodes: int = 1) -> str:
+    """``scripts/elasticsearch.sh start``; its node directories live under /tmp (pytest's
+    temp dirs are private to root, and the node runs as an unprivileged user)."""
+    started = subprocess.run(
+        [str(REPOSITORY / "scripts" / "elasticsearch.sh"), "start", "--port", str(port), "--nodes", str(nodes)],
+        capture_output=True, text=True, timeout=600,
+    )
+    if started.returncode != 0:
+        pytest.fail("Elasticsearch did not start: " + started.stderr[-3000:])
+    return started.stdout.strip().splitlines()[-1].split("=", 1)[1]
+
+
+def stop_elasticsearch(port: int) -> None:
+    subprocess.run([str(REPOSITORY / "scripts" / "elasticsearch.sh"), "stop", "--port", str(port)],
+                   timeout=120, capture_output=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path / "var")
+def settings(tmp_path, backend, request):
+    if backend == "embedded":
+        yield Settings(data_dir=tmp_path / "var")
+        return
+    url = request.getfixturevalue("elasticsearch_url")
+    chosen = Settings(data_dir=tmp_path / "var", backend="elasticsearch", elasticsearch_url=url,
+                      index_prefix="test-" + secrets.token_hex(4))
+    yield chosen
+    import elasticsearch
+
+    with elasticsearch.Elasticsearch(url) as es:
+        es.indices.delete(index=f"{chosen.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The environment variables that describe ``settings`` to a subprocess."""
+    environment = {"GOVSEARCH_DATA_DIR": str(settings.data_dir), "GOVSEARCH_BACKEND": settings.backend,
+                   "GOVSEARCH_INDEX_PREFIX": settings.index_prefix}
+    if settings.elasticsearch_url:
+        environment["ELASTICSEARCH_URL"] = settings.elasticsearch_url
+    return environment
 
 
 @pytest.fixture
@@ -76,7 +136,7 @@ def run_cli(settings):
     """Run ``govsearch`` as a user would, in a subprocess with its own data dir."""
 
     def run(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-        environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir), **(env or {})}
+        environment = {**os.environ, **settings_environment(settings), **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "govsearch.cli", *map(str, args)],
             capture_output=True,
@@ -94,12 +154,26 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def free_elasticsearch_port(nodes: int = 1) -> int:
+    """An HTTP port P with P..P+nodes-1 and the transport ports P+1000.. all free."""
+    for port in range(19200, 29000, 10):
+        wanted = [port + i for i in range(nodes)] + [port + 1000 + i for i in range(nodes)]
+        try:
+            for candidate in wanted:
+                with socket.socket() as sock:
+                    sock.bind(("127.0.0.1", candidate))
+            return port
+        except OSError:
+            continue
+    raise RuntimeError("no free ports for Elasticsearch")
+
+
 @pytest.fixture
 def server(run_cli, settings, tmp_path):
     """``govsearch serve`` (gunicorn) on a free port over the test guides; yields its base URL."""
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     port = _free_port()
-    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir)}
+    environment = {**os.environ, **settings_environment(settings)}
     log = open(tmp_path / "server.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "1"],

@@ -54,6 +54,12 @@ def test_store_sums_figures_over_days_and_attributes_clicks(store):
 
 
 @pytest.fixture
+def backend() -> str:
+    """The query log lives above the engines, on SQLite or Redis: one engine is enough here."""
+    return "embedded"
+
+
+@pytest.fixture
 def analytics_settings(redis_url, settings):
     return type(settings)(data_dir=settings.data_dir, admin_key=ADMIN_KEY, redis_url=redis_url)
 

@@ -105,8 +105,11 @@ def test_unexpected_failure_is_a_json_500_without_a_trace(app, client, monkeypat
     assert b"secret internals" not in response.data and b"Traceback" not in response.data
 
 
-def test_healthz(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "guides": 11}
+def test_healthz(client, settings):
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "ok" and health["guides"] == 11
+    expected = {"guides": "ok", "cases": "ok"} if settings.backend == "elasticsearch" else {"guides": "ok"}
+    assert health["dependencies"] == expected
 
 
 def test_portal_page_is_served(client):

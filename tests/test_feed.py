@@ -205,6 +205,7 @@ def test_when_redis_goes_away_the_feed_degrades_to_non_personal(tmp_path, settin
     assert post_events(client, "u1", {"type": "view", "item_code": code_of("生育登记")}).status_code == 503
 
 
+@pytest.mark.parametrize("backend", ["embedded"])  # users and events live in SQLite/Redis, not the engine
 def test_index_users_and_events_reject_bad_lines_and_keep_good_ones(run_cli, tmp_path, settings):
     assert run_cli("index", "guides", SAMPLE_GUIDES).returncode == 0
     users = write_jsonl(tmp_path / "users.jsonl", [
@@ -227,6 +228,7 @@ def test_index_users_and_events_reject_bad_lines_and_keep_good_ones(run_cli, tmp
     assert any("malformed JSON" in r for r in reasons) and any("type 'teleport'" in r for r in reasons)
 
 
+@pytest.mark.parametrize("backend", ["embedded"])  # the recommender's figures, not the engine's
 def test_offline_evaluation_beats_als_and_doubles_popularity(run_cli, tmp_path):
     profiles, events = simulate(SAMPLE_GUIDES, users=800, seed=11)
     result = run_cli("eval", "recs", "--json", "--guides", SAMPLE_GUIDES,

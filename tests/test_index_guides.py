@@ -14,7 +14,7 @@ import pytest
 
 from govsearch.components import build_components
 from search.service import SearchRequest
-from tests.conftest import TEST_GUIDES, read_jsonl, write_jsonl
+from tests.conftest import TEST_GUIDES, read_jsonl, settings_environment, write_jsonl
 
 GOOD = {"code": "XG0001", "name": "居民身份证换领", "department": "某市公安局", "audience": ["个人"]}
 
@@ -63,6 +63,7 @@ BAD_RECORDS = [
 ]
 
 
+@pytest.mark.parametrize("backend", ["embedded"])  # validation runs before any engine
 @pytest.mark.parametrize(("record", "reason"), BAD_RECORDS)
 def test_bad_record_is_rejected_with_reason_and_the_good_ones_load(run_cli, settings, tmp_path, record, reason):
     path = write_jsonl(tmp_path / "guides.jsonl", [good("XG0001"), record, good("XG0002")])
@@ -97,6 +98,7 @@ def test_duplicate_code_in_one_load_last_wins_and_is_reported(run_cli, settings,
     assert build_components(settings).guides.get("XG0001")["name"] == "新名称"
 
 
+@pytest.mark.parametrize("backend", ["embedded"])  # refused before any engine is touched
 def test_unreadable_input_exits_two_and_changes_nothing(run_cli, settings, tmp_path):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     missing = run_cli("index", "guides", tmp_path / "nope.jsonl")
@@ -181,7 +183,7 @@ def _many_guides(path, count: int):
 
 
 def _start_load(settings, *args):
-    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir)}
+    environment = {**os.environ, **settings_environment(settings)}
     return subprocess.Popen([sys.executable, "-m", "govsearch.cli", "index", "guides", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
 
@@ -196,6 +198,7 @@ def _wait_for_new_generation(settings, before: set, process, seconds: float = 30
     pytest.fail("the replacement load never started a new generation")
 
 
+@pytest.mark.parametrize("backend", ["embedded"])  # generations on disk; tests/test_elasticsearch.py has its own
 @pytest.mark.parametrize("interruption", [signal.SIGINT, signal.SIGKILL])
 def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings, tmp_path, interruption):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
@@ -219,6 +222,7 @@ def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings,
     assert len(list(settings.guides_dir.glob("index-*"))) <= 2
 
 
+@pytest.mark.parametrize("backend", ["embedded"])
 def test_second_concurrent_load_is_refused(run_cli, settings, tmp_path):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     before = set(settings.guides_dir.glob("index-*"))

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from tests.conftest import PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES, SHARED_EVAL
+from tests.conftest import BACKENDS, PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES, SHARED_EVAL
 
 FLOORS = {"ndcg@10": 0.85, "success@3": 0.90, "mrr": 0.85}
 LABELLED_SETS = {
@@ -26,16 +26,40 @@ LABELLED_SETS = {
 }
 
 
-@pytest.fixture(scope="module", params=sorted(LABELLED_SETS))
-def report(request, tmp_path_factory):
-    guides, queries = LABELLED_SETS[request.param]
-    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(tmp_path_factory.mktemp("eval"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "govsearch.cli", "eval", "search", "--json", "--guides", str(guides), "--queries", str(queries)],
-        capture_output=True, text=True, env=environment, timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+PARITY = 0.01  # Elasticsearch within this of the embedded engine: same analysis, same weights
+_reports: dict[tuple[str, str], dict] = {}
+
+
+def _evaluate(request, labelled_set: str, backend: str) -> dict:
+    """``govsearch eval search`` on one set and engine, as an operator runs it (once per session)."""
+    if (labelled_set, backend) not in _reports:
+        guides, queries = LABELLED_SETS[labelled_set]
+        environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(request.getfixturevalue("tmp_path_factory").mktemp("eval")),
+                       "GOVSEARCH_BACKEND": backend}
+        if backend == "elasticsearch":
+            environment["ELASTICSEARCH_URL"] = request.getfixturevalue("elasticsearch_url")
+        result = subprocess.run(
+            [sys.executable, "-m", "govsearch.cli", "eval", "search", "--json", "--guides", str(guides), "--queries", str(queries)],
+            capture_output=True, text=True, env=environment, timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        _reports[labelled_set, backend] = json.loads(result.stdout)
+    return _reports[labelled_set, backend]
+
+
+@pytest.fixture(scope="module", params=[(name, backend) for name in sorted(LABELLED_SETS) for backend in BACKENDS],
+                ids=lambda param: "-".join(param))
+def report(request):
+    return _evaluate(request, *request.param)
+
+
+@pytest.mark.skipif(len(BACKENDS) < 2, reason="needs both engines")
+@pytest.mark.parametrize("labelled_set", sorted(LABELLED_SETS))
+def test_elasticsearch_gives_the_embedded_relevance(request, labelled_set):
+    embedded = _evaluate(request, labelled_set, "embedded")["overall"]
+    on_elasticsearch = _evaluate(request, labelled_set, "elasticsearch")["overall"]
+    for metric in ("ndcg@10", "success@1", "success@3", "mrr"):
+        assert abs(embedded[metric] - on_elasticsearch[metric]) <= PARITY, metric
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))

@@ -152,6 +152,10 @@ class EmbeddedGuideEngine:
             return f"the index under {self.directory} cannot be opened: {error}"
         return None
 
+    def drop(self) -> None:
+        self._index = None
+        shutil.rmtree(self.directory, ignore_errors=True)
+
     # -- writing -------------------------------------------------------------------
 
     def writer(self, replace: bool = False) -> "EmbeddedGuideWriter":

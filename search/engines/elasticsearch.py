@@ -1,0 +1,424 @@
+"""Guide search on an Elasticsearch 8 cluster.
+
+Guides live in ``<prefix>-guides-<stamp>`` behind the alias ``<prefix>-guides``. Text
+arrives analysed by ``search.analysis`` (the same chain as the embedded engine), the
+mapping comes from ``search.schema`` and queries from ``search.engines.es_queries``, so both
+engines answer alike; this module only talks to the cluster.
+
+Loads:
+- ``--replace`` builds a new index (refresh off, no replicas), bulk loads it, restores
+  refresh and ``auto_expand_replicas: 0-1``, then moves the alias in one atomic
+  ``update_aliases``. A crash mid-load leaves the alias on the old index; the half-built
+  one is deleted by the next load. The index just replaced is kept for searches still on
+  it until the next load, like the embedded engine's previous generation.
+- A plain load bulk-indexes into the live index. Readers see its guides as they arrive
+  (within the refresh interval, 1 s), not all at once; the engine refreshes at the end.
+- One load at a time across every host: a create-only lock document with an expiry.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from typing import Iterator
+
+import elasticsearch
+from elasticsearch import helpers
+
+from govsearch.settings import Settings
+from search.engines import es_queries
+from search.errors import BackendUnavailable, IndexBusy
+from search.es import cluster
+from search.models import EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
+from search.schema import VOCABULARY_FIELDS
+
+VERSION_CHECK_SECONDS = 2.0  # how stale the lexicon and the feed's catalogue may be on another host
+BULK_CHUNK = 500
+BULK_TIMEOUT = 120.0
+LOCK_TTL_SECONDS = 300  # a crashed loader's lock expires; a live one renews it on every bulk
+PAGE = 1000
+EMPTY = EngineResult(total=0, hits=[], facets={})
+
+
+class ElasticsearchGuideEngine:
+    """The ``GuideEngine`` on Elasticsearch (see the module docstring for the layout)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.cluster = cluster(settings)
+        self.es = self.cluster.es
+        self.alias = f"{settings.index_prefix}-guides"
+        self.lock_index = f"{settings.index_prefix}-locks"
+        self._version: tuple[float, object] | None = None  # (checked at, version)
+        self._lexicon: Lexicon | None = None
+
+    # -- reading -------------------------------------------------------------------
+
+    def search(self, query: EngineQuery) -> EngineResult:
+        return self.search_first([query])[1]
+
+    def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
+        """The whole relaxation ladder in one ``_msearch`` round trip."""
+        searches = []
+        for query in queries:
+            searches += [{}, es_queries.search_body(query)]
+        with self.cluster.guarded("search"):
+            try:
+                responses = self.es.msearch(index=self.alias, searches=searches)["responses"]
+            except elasticsearch.NotFoundError:
+                return len(queries) - 1, EMPTY
+        for position, response in enumerate(responses):
+            if "error" in response:
+                if response.get("status") == 404:
+                    return len(queries) - 1, EMPTY
+                raise BackendUnavailable(f"Elasticsearch could not run the search: {response['error'].get('reason')}")
+            result = self._result(response, queries[position])
+            if result.total or position == len(queries) - 1:
+                return position, result
+        raise ValueError("search_first needs at least one query")
+
+    def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
+        body = {"size": 0, "aggs": es_queries.facet_aggs(facets, size), "track_total_hits": False}
+        if filters:
+            body["query"] = {"bool": {"filter": es_queries.filter_clauses(filters)}}
+        response = self._search("directory", body)
+        return _facets(response, facets) if response else {facet: [] for facet in facets}
+
+    def suggest(self, key: str, size: int) -> list[Suggestion]:
+        response = self._search("suggest", es_queries.suggest_body(key, size))
+        suggestions: dict[str, Suggestion] = {}
+        for hit in (response or {}).get("hits", {}).get("hits", []):
+            guide = hit["_source"]["guide"]
+            suggestions.setdefault(guide["name"], Suggestion(guide["name"], guide["code"]))
+            if len(suggestions) == size:
+                break
+        return list(suggestions.values())
+
+    def get(self, code: str) -> dict | None:
+        with self.cluster.guarded("get"):
+            try:
+                return self.es.get(index=self.alias, id=code, source_includes=es_queries.SOURCE)["_source"]["guide"]
+            except elasticsearch.NotFoundError:
+                return None
+
+    def count(self) -> int:
+        with self.cluster.guarded("count"):
+            try:
+                return self.es.count(index=self.alias)["count"]
+            except elasticsearch.NotFoundError:
+                return 0
+
+    def all_guides(self) -> Iterator[dict]:
+        """Every guide, a page at a time, from one point in time (a consistent snapshot)."""
+        with self.cluster.guarded("all guides"):
+            try:
+                pit = self.es.open_point_in_time(index=self.alias, keep_alive="2m")["id"]
+            except elasticsearch.NotFoundError:
+                return
+        try:
+            after = None
+            while True:
+                body = {"size": PAGE, "sort": ["_shard_doc"], "pit": {"id": pit, "keep_alive": "2m"},
+                        "_source": es_queries.SOURCE, "track_total_hits": False}
+                if after:
+                    body["search_after"] = after
+                with self.cluster.guarded("all guides"):
+                    hits = self.es.search(body=body)["hits"]["hits"]
+                if not hits:
+                    return
+                yield from (hit["_source"]["guide"] for hit in hits)
+                after = hits[-1]["sort"]
+        finally:
+            with self.cluster.guarded("all guides"):
+                self.es.close_point_in_time(id=pit)
+
+    def lexicon(self) -> Lexicon:
+        version = self.version()
+        if self._lexicon is None or self._lexicon.version != version:
+            self._lexicon = self._read_lexicon(version)
+        return self._lexicon
+
+    def version(self) -> object:
+        """The live index and its load stamp, looked up at most every few seconds."""
+        now = time.monotonic()
+        if self._version is None or now - self._version[0] > VERSION_CHECK_SECONDS:
+            self._version = (now, self._read_version())
+        return self._version[1]
+
+    def health(self) -> str | None:
+        try:
+            with self.cluster.guarded("health"):
+                status = self.es.cluster.health(timeout="2s")["status"]
+        except Exception as error:  # noqa: BLE001 — any failure is what health reports
+            return str(error)
+        return None if status in ("green", "yellow") else f"Elasticsearch cluster is {status}"
+
+    def drop(self) -> None:
+        with self.cluster.guarded("drop"):
+            self.es.indices.delete(index=f"{self.alias}-*", ignore_unavailable=True, allow_no_indices=True)
+            self.es.indices.delete(index=self.lock_index, ignore_unavailable=True)
+        self._touched()
+
+    # -- writing -------------------------------------------------------------------
+
+    def writer(self, replace: bool = False) -> "ElasticsearchGuideWriter":
+        return ElasticsearchGuideWriter(self, replace)
+
+    # -- internals -----------------------------------------------------------------
+
+    def _search(self, what: str, body: dict) -> dict | None:
+        with self.cluster.guarded(what):
+            try:
+                return self.es.search(index=self.alias, body=body)
+            except elasticsearch.NotFoundError:
+                return None
+
+    def _result(self, response: dict, query: EngineQuery) -> EngineResult:
+        hits = [EngineHit(hit["_id"], hit["_score"] or 0.0, hit["_source"]["guide"]) for hit in response["hits"]["hits"]]
+        facets = _facets(response, query.facets) if query.facets else {}
+        return EngineResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+
+    def _read_version(self) -> object:
+        with self.cluster.guarded("version"):
+            try:
+                mappings = self.es.indices.get_mapping(index=self.alias)
+            except elasticsearch.NotFoundError:
+                return None
+        (index, body), = mappings.items()
+        return (index, body["mappings"].get("_meta", {}).get("loaded_at"))
+
+    def _read_lexicon(self, version) -> Lexicon:
+        counts = {name: self._values(f"lex_{name}") for name in VOCABULARY_FIELDS}
+        vocabulary: dict[str, int] = {}
+        for per_field in counts.values():
+            for term, count in per_field.items():
+                vocabulary[term] = vocabulary.get(term, 0) + count
+        corpus = frozenset(self._values("lex_corpus"))
+        response = self._search("lexicon", es_queries.directory_body())
+        directory = {facet: [c.value for c in counts] for facet, counts in _facets(response, es_queries.DIRECTORY_FACETS).items()} if response else {}
+        return Lexicon(version, vocabulary, corpus, directory)
+
+    def _values(self, field: str) -> dict[str, int]:
+        """Every value of a keyword field with its guide count, a composite page at a time."""
+        values: dict[str, int] = {}
+        after = None
+        while True:
+            response = self._search("lexicon", es_queries.lexicon_body(field, after))
+            if not response:
+                return values
+            terms = response["aggregations"]["terms"]
+            values.update((bucket["key"]["term"], bucket["doc_count"]) for bucket in terms["buckets"])
+            after = terms.get("after_key")
+            if not after or not terms["buckets"]:
+                return values
+
+    def _touched(self) -> None:
+        """This process changed the index: look at the version again on the next request."""
+        self._version = None
+
+
+class ElasticsearchGuideWriter:
+    """One load (see the module docstring); used as a context manager like the embedded one."""
+
+    def __init__(self, engine: ElasticsearchGuideEngine, replace: bool):
+        self.engine = engine
+        self.es = engine.es
+        self.cluster = engine.cluster
+        self.replace = replace
+        self.failures: list[tuple[object, str]] = []
+        self._actions: list[dict] = []
+        self._origins: dict[str, object] = {}
+        self._done = False
+        self._lock = LoadLock(engine.cluster, engine.lock_index, f"{engine.alias}-load")
+        self._lock.acquire()
+        try:
+            with self.cluster.guarded("start a load"):
+                self._live = self._live_index()
+                self._drop_stale_indexes()
+                self._target = self._create_index(building=True) if replace else (self._live or self._create_live())
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def __enter__(self) -> "ElasticsearchGuideWriter":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if not self._done:
+            self.abort()
+
+    def upsert(self, document: GuideDocument, origin: object = None) -> None:
+        self._actions.append({"_op_type": "index", "_index": self._target, "_id": document.code,
+                              "_source": es_queries.document(document)})
+        self._origins[document.code] = origin
+        if len(self._actions) >= BULK_CHUNK:
+            self._flush()
+
+    def withdraw(self, code: str) -> None:
+        self._actions.append({"_op_type": "delete", "_index": self._target, "_id": code})
+        self._origins.pop(code, None)
+        if len(self._actions) >= BULK_CHUNK:
+            self._flush()
+
+    def commit(self) -> None:
+        with self.cluster.guarded("finish the load"):
+            self._flush()
+            if self.replace:
+                self._make_live()
+            else:
+                self.es.indices.refresh(index=self._target)
+                self._stamp(self._target)
+        self.engine._touched()
+        self._finish()
+
+    def abort(self) -> None:
+        try:
+            if self.replace:
+                with self.cluster.guarded("abort the load"):
+                    self.es.indices.delete(index=self._target, ignore_unavailable=True)
+        finally:
+            self._finish()
+
+    # -- internals -----------------------------------------------------------------
+
+    def _flush(self) -> None:
+        if not self._actions:
+            return
+        actions, self._actions = self._actions, []
+        with self.cluster.guarded("bulk load"):
+            results = helpers.streaming_bulk(
+                self.es.options(request_timeout=BULK_TIMEOUT), actions, chunk_size=BULK_CHUNK,
+                raise_on_error=False, max_retries=3, initial_backoff=1,
+            )
+            for ok, item in results:
+                operation, result = next(iter(item.items()))
+                if not ok and not (operation == "delete" and result.get("status") == 404):
+                    reason = result.get("error", {})
+                    reason = reason.get("reason", str(reason)) if isinstance(reason, dict) else str(reason)
+                    self.failures.append((self._origins.get(result["_id"]), f"Elasticsearch refused it: {reason}"))
+        self._origins.clear()
+        self._lock.renew()
+
+    def _live_index(self) -> str | None:
+        try:
+            return next(iter(self.es.indices.get_alias(name=self.engine.alias)))
+        except elasticsearch.NotFoundError:
+            return None
+
+    def _drop_stale_indexes(self) -> None:
+        """Indexes of earlier loads not behind the alias: the one replaced last time, or one
+        half-built by a load that crashed."""
+        pattern = f"{self.engine.alias}-*"
+        for index in self.es.indices.get(index=pattern, expand_wildcards="open,closed"):
+            if index != self._live:
+                self.es.indices.delete(index=index, ignore_unavailable=True)
+
+    def _create_index(self, building: bool) -> str:
+        name = f"{self.engine.alias}-{time.strftime('%Y%m%dt%H%M%S')}-{os.urandom(3).hex()}"
+        settings = {"number_of_shards": self.engine.settings.elasticsearch_shards}
+        settings.update({"number_of_replicas": 0, "refresh_interval": "-1"} if building else {"auto_expand_replicas": "0-1"})
+        self.es.indices.create(index=name, settings=settings, mappings=es_queries.mapping())
+        return name
+
+    def _create_live(self) -> str:
+        name = self._create_index(building=False)
+        self.es.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.engine.alias}}])
+        return name
+
+    def _make_live(self) -> None:
+        self.es.indices.put_settings(index=self._target, settings={
+            "index": {"refresh_interval": None, "auto_expand_replicas": "0-1"}})
+        self.es.indices.refresh(index=self._target)
+        self._stamp(self._target)
+        self.es.cluster.health(index=self._target, wait_for_status="yellow", timeout="60s")
+        actions = [{"add": {"index": self._target, "alias": self.engine.alias}}]
+        if self._live:
+            actions.insert(0, {"remove": {"index": self._live, "alias": self.engine.alias}})
+        self.es.indices.update_aliases(actions=actions)
+
+    def _stamp(self, index: str) -> None:
+        self.es.indices.put_mapping(index=index, meta={"loaded_at": time.time()})
+
+    def _finish(self) -> None:
+        self._done = True
+        self._lock.release()
+
+
+class LoadLock:
+    """One load at a time across hosts: a document created only if absent, with an expiry.
+
+    A lock left by a loader that died is taken over at once when that loader ran on this
+    host (its process is gone), and after its expiry when it ran on another.
+    """
+
+    def __init__(self, cluster, index: str, name: str):
+        self.cluster = cluster
+        self.es = cluster.es
+        self.index = index
+        self.name = name
+        self.host = socket.gethostname()
+        self._held = False
+
+    def acquire(self) -> None:
+        with self.cluster.guarded("take the load lock"):
+            if not self.es.indices.exists(index=self.index):
+                self.es.options(ignore_status=400).indices.create(index=self.index, settings={"auto_expand_replicas": "0-1"})
+            for _ in range(2):
+                try:
+                    self.es.create(index=self.index, id=self.name, document=self._body(), refresh=True)
+                    self._held = True
+                    return
+                except elasticsearch.ConflictError:
+                    if not self._break_if_expired():
+                        break
+        raise IndexBusy("another load into this index is running; try again when it has finished")
+
+    def renew(self) -> None:
+        with self.cluster.guarded("renew the load lock"):
+            self.es.index(index=self.index, id=self.name, document=self._body())
+
+    def release(self) -> None:
+        if not self._held:
+            return
+        self._held = False
+        try:
+            self.es.delete(index=self.index, id=self.name, refresh=True)
+        except (elasticsearch.NotFoundError, elasticsearch.ApiError, elasticsearch.TransportError):
+            pass  # expired and taken over, or the cluster is gone: its expiry frees it
+
+    def _break_if_expired(self) -> bool:
+        try:
+            held = self.es.get(index=self.index, id=self.name)
+        except elasticsearch.NotFoundError:
+            return True
+        holder = held["_source"]
+        if holder["expires"] > time.time() and not (holder.get("host") == self.host and not _alive(holder.get("pid"))):
+            return False
+        try:
+            self.es.delete(index=self.index, id=self.name, if_seq_no=held["_seq_no"],
+                           if_primary_term=held["_primary_term"], refresh=True)
+        except (elasticsearch.ConflictError, elasticsearch.NotFoundError):
+            pass
+        return True
+
+    def _body(self) -> dict:
+        return {"host": self.host, "pid": os.getpid(), "expires": time.time() + LOCK_TTL_SECONDS}
+
+
+def _alive(pid) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, TypeError, ValueError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _facets(response: dict, facets) -> dict[str, list[FacetCount]]:
+    aggregations = response.get("aggregations", {})
+    return {
+        facet: [FacetCount(b["key"], b["doc_count"]) for b in aggregations.get(facet, {}).get("buckets", [])]
+        for facet in facets
+    }

@@ -1,0 +1,280 @@
+"""Elasticsearch only: the request bodies the plan compiles to (no server), and what a real
+cluster does under loads, kills, outages and a lost node.
+
+The behaviour both engines share is in the contract suites (test_engine_contract.py, and
+every test taking ``settings``); here is what only a cluster has: aliases, a bulk API that
+refuses single documents, a server that can go away, nodes that can die.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from govsearch.components import build_components
+from govsearch.settings import Settings
+from indexer.guides import load_guides
+from search.engines import es_queries
+from search.models import Alternative, Concept, EngineQuery
+from search.service import SearchRequest
+from tests.conftest import (
+    BACKENDS,
+    TEST_GUIDES,
+    free_elasticsearch_port,
+    read_jsonl,
+    settings_environment,
+    start_elasticsearch,
+    stop_elasticsearch,
+    write_jsonl,
+)
+
+pytestmark = pytest.mark.skipif("elasticsearch" not in BACKENDS, reason="the Elasticsearch leg is off")
+
+WORD = Concept("身份证", [Alternative(("身份证",))])
+TWO_WORDS = Concept("居民身份证", [Alternative(("居民", "身份证"), 0.8)], weight=0.3, required=False)
+
+
+def _field_terms(field_boosts: dict[str, float], terms=("身份证",), weight=1.0) -> dict:
+    per_field = []
+    for field, boost in field_boosts.items():
+        if len(terms) == 1:
+            per_field.append({"term": {field: {"value": terms[0], "boost": boost}}})
+        else:
+            per_field.append({"bool": {"must": [{"term": {field: t}} for t in terms], "boost": boost}})
+    return {"dis_max": {"queries": per_field, "tie_breaker": 0.2, "boost": weight}}
+
+
+NAME_ONLY = {"name": 10.0}
+TABLE = [
+    ("one required word",
+     EngineQuery([WORD], fields=NAME_ONLY),
+     {"bool": {"must": [{"dis_max": {"queries": [_field_terms(NAME_ONLY)]}}]}}),
+    ("an optional concept of two terms with its weight",
+     EngineQuery([WORD, TWO_WORDS], fields=NAME_ONLY),
+     {"bool": {"must": [{"dis_max": {"queries": [_field_terms(NAME_ONLY)]}}],
+               "should": [{"dis_max": {"queries": [_field_terms(NAME_ONLY, ("居民", "身份证"), 0.8)], "boost": 0.3}}]}}),
+    ("relaxed: any one of the required concepts",
+     EngineQuery([WORD, WORD], fields=NAME_ONLY, min_should_match=1),
+     {"bool": {"must": [{"bool": {"should": [{"dis_max": {"queries": [_field_terms(NAME_ONLY)]}}] * 2,
+                                  "minimum_should_match": 1}}]}}),
+    ("直达, keyword and directory boosts, and filters that score nothing",
+     EngineQuery([WORD], fields=NAME_ONLY, exact_names=["身份证"], exact_keywords=["身份证"],
+                 facet_boosts={"theme": ["户籍办理"]}, filters={"region": ["浙江省"], "audience": ["个人"]}),
+     {"bool": {"must": [{"dis_max": {"queries": [_field_terms(NAME_ONLY)]}}],
+               "should": [{"constant_score": {"filter": {"terms": {"exact_name": ["身份证"]}}, "boost": 1000.0}},
+                          {"constant_score": {"filter": {"terms": {"exact_keyword": ["身份证"]}}, "boost": 300.0}},
+                          {"constant_score": {"filter": {"terms": {"f_theme": ["户籍办理"]}}, "boost": 200.0}}],
+               "filter": [{"terms": {"f_region": ["浙江省"]}}, {"terms": {"f_audience": ["个人"]}}]}}),
+    ("nothing required matches nothing",
+     EngineQuery([TWO_WORDS], fields=NAME_ONLY),
+     {"match_none": {}}),
+]
+
+
+@pytest.mark.parametrize("query, expected", [row[1:] for row in TABLE], ids=[row[0] for row in TABLE])
+def test_engine_query_compiles_to_this_request(query, expected):
+    assert es_queries.compile_query(query) == expected
+
+
+def test_search_body_pages_counts_exactly_and_asks_for_facets():
+    body = es_queries.search_body(EngineQuery([WORD], offset=20, limit=10, facets=("region",), facet_size=5))
+    assert body["from"] == 20 and body["size"] == 10 and body["track_total_hits"] is True
+    assert body["aggs"] == {"region": {"terms": {"field": "f_region", "size": 5}}}
+    assert body["_source"] == ["guide"]
+
+
+def test_mapping_comes_from_the_field_table():
+    from search.schema import FIELDS
+
+    properties = es_queries.mapping()["properties"]
+    for field in FIELDS:
+        if field.kind == "tokens":
+            assert properties[field.name] == {"type": "text", "analyzer": "whitespace", "index_options": "freqs"}
+        elif field.kind in ("keyword", "facet"):
+            assert properties[field.name] == {"type": "keyword"}
+
+
+# -- a real node -----------------------------------------------------------------------
+
+@pytest.fixture
+def es_settings(tmp_path, elasticsearch_url):
+    import elasticsearch
+
+    chosen = Settings(data_dir=tmp_path / "var", backend="elasticsearch", elasticsearch_url=elasticsearch_url,
+                      index_prefix=f"es-{os.urandom(4).hex()}")
+    yield chosen
+    with elasticsearch.Elasticsearch(elasticsearch_url) as es:
+        es.indices.delete(index=f"{chosen.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def _cli(settings, *args, timeout=120):
+    environment = {**os.environ, **settings_environment(settings)}
+    return subprocess.run([sys.executable, "-m", "govsearch.cli", *map(str, args)], capture_output=True, text=True,
+                          env=environment, timeout=timeout)
+
+
+def _guide_indexes(settings) -> set[str]:
+    import elasticsearch
+
+    with elasticsearch.Elasticsearch(settings.elasticsearch_url) as es:
+        return set(es.indices.get(index=f"{settings.index_prefix}-guides-*", allow_no_indices=True))
+
+
+def _many_guides(path: Path, count: int) -> Path:
+    base = [g for g in read_jsonl(TEST_GUIDES) if g.get("status") != "withdrawn"]
+    return write_jsonl(path, [{**base[i % len(base)], "code": f"BULK{i:07d}"} for i in range(count)])
+
+
+def test_alias_swap_under_concurrent_searches_fails_no_search(es_settings):
+    components = build_components(es_settings)
+    load_guides([TEST_GUIDES], components.guides, components.analyzer, es_settings.rejected_dir, progress=False)
+    with searching(es_settings) as (answers, failures):
+        for _ in range(3):
+            load_guides([TEST_GUIDES], components.guides, components.analyzer, es_settings.rejected_dir,
+                        replace=True, progress=False)
+    assert failures == [] and len(answers) > 10
+    assert all(len(items) == 2 for items in answers)
+    assert len(_guide_indexes(es_settings)) <= 2  # the live index and the one just replaced
+
+
+def test_sigkill_of_a_replace_load_leaves_the_old_index_serving(es_settings, tmp_path):
+    assert _cli(es_settings, "index", "guides", TEST_GUIDES).returncode == 0
+    live = _guide_indexes(es_settings)
+    environment = {**os.environ, **settings_environment(es_settings)}
+    process = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "index", "guides", "--replace",
+                                _many_guides(tmp_path / "big.jsonl", 30_000)], env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not _guide_indexes(es_settings) - live and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)  # let it bulk-load for a moment
+    assert process.poll() is None, "the load finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=30)
+
+    search = build_components(es_settings).search
+    assert search.search(SearchRequest("居民身份证挂失补领"))["total"] == 2
+    assert search.guide("BULK0000001") is None
+    # The dead loader's lock is taken over (its process is gone), and its half-built index dropped.
+    assert _cli(es_settings, "index", "guides", TEST_GUIDES, "--replace").returncode == 0
+    assert len(_guide_indexes(es_settings)) <= 2  # the half-built index is gone
+
+
+def test_a_document_the_cluster_refuses_is_a_reject_and_the_rest_load(es_settings, tmp_path):
+    guides = [g for g in read_jsonl(TEST_GUIDES) if g.get("status") != "withdrawn"]
+    huge = {**guides[0], "code": "HUGE0001", "keywords": ["证" * 12_000]}  # an exact keyword over Lucene's 32 KB term
+    path = write_jsonl(tmp_path / "guides.jsonl", [huge, *guides[1:]])
+    result = _cli(es_settings, "index", "guides", path)
+    assert result.returncode == 1, result.stderr
+    rejects = read_jsonl(next(es_settings.rejected_dir.glob("guides-*.jsonl")))
+    assert [(r["line"], r["file"]) for r in rejects] == [(1, str(path))]
+    assert "Elasticsearch refused it" in rejects[0]["reason"]
+    components = build_components(es_settings)
+    assert components.guides.get("HUGE0001") is None
+    assert components.guides.count() == len(guides) - 1
+
+
+# -- outages and lost nodes (clusters of their own) ------------------------------------
+
+@pytest.fixture
+def own_cluster(request):
+    """A cluster of its own that a test may stop, kill and start again."""
+    nodes = getattr(request, "param", 1)
+    port = free_elasticsearch_port(nodes)
+    url = start_elasticsearch(port, nodes)
+    yield port, url
+    stop_elasticsearch(port)
+
+
+def test_elasticsearch_down_is_a_503_and_recovers_by_itself(own_cluster, tmp_path):
+    from api import create_app
+
+    port, url = own_cluster
+    settings = Settings(data_dir=tmp_path / "var", backend="elasticsearch", elasticsearch_url=url, index_prefix="outage")
+    components = build_components(settings)
+    load_guides([TEST_GUIDES], components.guides, components.analyzer, settings.rejected_dir, progress=False)
+    client = create_app(settings, components).test_client()
+    assert client.get("/api/v1/search?q=身份证").status_code == 200
+
+    pids = _node_pids(port)
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)  # hung: every request times out
+    try:
+        for path in ("/api/v1/search?q=身份证", "/api/v1/suggest?q=身份", "/api/v1/guides/SG0001"):
+            response = client.get(path)
+            assert response.status_code == 503 and response.is_json, path
+            assert "temporarily unavailable" in response.get_json()["error"]["message"]
+        lookup = client.post("/api/v1/cases/lookup", json={"case_no": "44010620251103000170", "verify": "123456"})
+        assert lookup.status_code == 503 and lookup.is_json
+        health = client.get("/healthz")
+        assert health.status_code == 503 and health.get_json()["dependencies"]["guides"] != "ok"
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+    deadline = time.monotonic() + 30
+    while client.get("/api/v1/search?q=身份证").status_code != 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert client.get("/api/v1/search?q=身份证").get_json()["total"] >= 1
+    assert client.get("/healthz").get_json()["status"] == "ok"
+
+
+@pytest.mark.parametrize("own_cluster", [3], indirect=True)
+def test_a_three_node_cluster_losing_a_node_fails_no_search(own_cluster, tmp_path):
+    port, url = own_cluster
+    settings = Settings(data_dir=tmp_path / "var", backend="elasticsearch", elasticsearch_url=url, index_prefix="nodes")
+    components = build_components(settings)
+    load_guides([TEST_GUIDES], components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
+    _wait_green(url.split(",")[0])
+    expected = components.search.search(SearchRequest("居民身份证挂失补领"))["items"]
+    with searching(settings) as (answers, failures):
+        time.sleep(1)
+        os.kill(_node_pids(port)[-1], signal.SIGKILL)  # one node dies without a word
+        time.sleep(8)
+    assert failures == []
+    assert len(answers) > 20
+    assert all([i["code"] for i in a] == [i["code"] for i in expected] for a in answers)
+
+
+@contextmanager
+def searching(settings, threads: int = 3):
+    """Searches from ``threads`` threads (each with its own components, as workers have) for as
+    long as the block runs; yields the answers' items and the failures."""
+    answers, failures, stop = [], [], threading.Event()
+
+    def search_all_the_time():
+        searcher = build_components(settings).search
+        while not stop.is_set():
+            try:
+                answers.append(searcher.search(SearchRequest("居民身份证挂失补领"))["items"])
+            except Exception as error:  # noqa: BLE001 — any failure counts
+                failures.append(repr(error))
+
+    running = [threading.Thread(target=search_all_the_time) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    try:
+        yield answers, failures
+    finally:
+        stop.set()
+        for thread in running:
+            thread.join()
+
+
+def _node_pids(port: int) -> list[int]:
+    root = Path(os.environ.get("GOVSEARCH_ES_ROOT", "/tmp/govsearch-elasticsearch")) / str(port)
+    return [int(path.read_text()) for path in sorted(root.glob("node-*/es.pid"))]
+
+
+def _wait_green(url: str) -> None:
+    import elasticsearch
+
+    with elasticsearch.Elasticsearch(url) as es:
+        es.cluster.health(wait_for_status="green", timeout="60s")

@@ -1,0 +1,159 @@
+"""The ``GuideEngine`` contract, run on every engine (tantivy and a real Elasticsearch node).
+
+Each test drives the engine interface itself (``search.engine``) with documents built by the
+indexer's own code, and expects the same answer from both engines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govsearch.components import build_components
+from indexer.documents import build_guide_document
+from indexer.guides import load_guides
+from search.errors import IndexBusy
+from search.models import Alternative, Concept, EngineQuery
+from tests.conftest import TEST_GUIDES
+
+
+@pytest.fixture
+def parts(settings):
+    components = build_components(settings)
+    yield components
+    components.guides.drop()
+
+
+def _load(parts, guides, replace=False):
+    with parts.guides.writer(replace=replace) as writer:
+        for guide in guides:
+            writer.upsert(build_guide_document(guide, parts.analyzer))
+        writer.commit()
+    return writer
+
+
+def _active(guides):
+    return [g for g in guides if g.get("status") != "withdrawn"]
+
+
+def _word(word: str) -> Concept:
+    return Concept(word, [Alternative((word,))])
+
+
+def test_an_empty_engine_answers_nothing_without_failing(parts):
+    engine = parts.guides
+    assert engine.count() == 0
+    assert engine.get("SG0001") is None
+    assert list(engine.all_guides()) == []
+    assert engine.search(EngineQuery([_word("身份证")])).total == 0
+    assert engine.suggest("身份", 5) == []
+    assert engine.lexicon().corpus == frozenset()
+
+
+def test_upsert_get_count_and_every_guide_page_by_page(parts, test_guides):
+    active = _active(test_guides)
+    writer = _load(parts, active)
+    assert writer.failures == []
+    engine = parts.guides
+    assert engine.count() == len(active)
+    assert engine.get(active[0]["code"]) == active[0]  # the guide exactly as loaded
+    assert sorted(g["code"] for g in engine.all_guides()) == sorted(g["code"] for g in active)
+
+
+def test_all_guides_reads_past_one_page(parts, test_guides, monkeypatch):
+    import search.engines.elasticsearch as on_elasticsearch
+    import search.engines.embedded as embedded
+
+    monkeypatch.setattr(embedded, "PAGE", 3)
+    monkeypatch.setattr(on_elasticsearch, "PAGE", 3)
+    active = _active(test_guides)
+    _load(parts, active)
+    codes = [g["code"] for g in parts.guides.all_guides()]
+    assert len(codes) == len(active) and len(set(codes)) == len(codes)
+
+
+def test_replace_keeps_only_the_new_load_and_upsert_overwrites(parts, test_guides):
+    active = _active(test_guides)
+    _load(parts, active)
+    changed = {**active[0], "name": "换了名字的事项"}
+    _load(parts, [changed, active[1]], replace=True)
+    engine = parts.guides
+    assert engine.count() == 2
+    assert engine.get(active[0]["code"])["name"] == "换了名字的事项"
+    assert engine.get(active[2]["code"]) is None
+
+
+def test_withdraw_removes_a_guide(parts, test_guides):
+    active = _active(test_guides)
+    _load(parts, active)
+    with parts.guides.writer() as writer:
+        writer.withdraw(active[0]["code"])
+        writer.withdraw("NEVER-LOADED")  # withdrawing an unknown code is not an error
+        writer.commit()
+    assert parts.guides.get(active[0]["code"]) is None
+    assert parts.guides.count() == len(active) - 1
+
+
+def test_a_replace_left_without_commit_changes_nothing(parts, test_guides):
+    active = _active(test_guides)
+    _load(parts, active)
+    with parts.guides.writer(replace=True) as writer:
+        writer.upsert(build_guide_document(active[0], parts.analyzer))
+    assert parts.guides.count() == len(active)
+
+
+def test_one_load_at_a_time(parts):
+    with parts.guides.writer() as first:
+        with pytest.raises(IndexBusy):
+            parts.guides.writer()
+        first.commit()
+    with parts.guides.writer() as second:  # the lock went with the first load
+        second.commit()
+
+
+def test_search_first_answers_with_the_first_attempt_that_finds_something(parts, test_guides):
+    _load(parts, _active(test_guides))
+    nothing = EngineQuery([_word("不存在的词")])
+    found = EngineQuery([_word("身份证")])
+    position, result = parts.guides.search_first([nothing, found, nothing])
+    assert position == 1 and result.total > 0
+    position, result = parts.guides.search_first([nothing, nothing])
+    assert position == 1 and result.total == 0
+
+
+def test_scores_and_facets_agree_with_the_field_table(parts, test_guides):
+    """A name match outranks a body match (name boost 10 ≫ body 1), and facets count matches."""
+    _load(parts, _active(test_guides))
+    result = parts.guides.search(EngineQuery([_word("身份证")], facets=("audience",)))
+    assert result.hits[0].score > result.hits[-1].score > 0
+    assert "身份证" in result.hits[0].source["name"]
+    assert sum(f.count for f in result.facets["audience"]) >= result.total
+
+
+def test_lexicon_changes_with_the_index(parts, test_guides):
+    active = _active(test_guides)
+    _load(parts, active[:1])
+    before = parts.guides.lexicon()
+    _load(parts, active)
+    after = parts.guides.lexicon()
+    assert after.version != before.version
+    assert len(after.corpus) > len(before.corpus)
+    assert after.directory["theme"]
+    name_word = parts.analyzer.index_terms(active[1]["name"])[0]
+    assert after.vocabulary[name_word] >= 1
+
+
+def test_both_engines_give_the_same_ranking(settings, tmp_path):
+    """The same plan on the other engine: scores within float noise, the same order."""
+    from govsearch.settings import Settings
+    from search.service import SearchRequest
+
+    here = build_components(settings)
+    embedded = build_components(Settings(data_dir=tmp_path / "embedded"))
+    for parts in (here, embedded):
+        load_guides([TEST_GUIDES], parts.guides, parts.analyzer, settings.rejected_dir, progress=False)
+    for q in ("身份证", "居民身份证挂失补领", "gjj", "结婚登记需要什么材料", "营业执照"):
+        mine, theirs = (p.search.search(SearchRequest(q)) for p in (here, embedded))
+        assert [i["code"] for i in mine["items"]] == [i["code"] for i in theirs["items"]], q
+        assert [i["score"] for i in mine["items"]] == pytest.approx([i["score"] for i in theirs["items"]], rel=1e-3)
+        assert mine["facets"] == theirs["facets"] and mine["total"] == theirs["total"]
+    here.guides.drop()
