@@ -7,9 +7,14 @@ store, not in a worker.
 
 from __future__ import annotations
 
+import logging
+
 from gunicorn.app.base import BaseApplication
 
 from govsearch.settings import Settings
+from search.errors import SearchError
+
+log = logging.getLogger(__name__)
 
 
 class GovsearchServer(BaseApplication):
@@ -26,8 +31,12 @@ class GovsearchServer(BaseApplication):
         from api import create_app
 
         app = create_app(self.settings)
-        # Build the query parser (pinyin lexicon of the index) before the first request, not in it.
-        app.extensions["govsearch"].search.parser
+        # Build the query parser (pinyin lexicon of the index) before the first request, not in it;
+        # an engine that is down now is not a reason to refuse to start (requests answer 503 meanwhile).
+        try:
+            app.extensions["govsearch"].search.parser
+        except SearchError as error:
+            log.warning("worker started without its query parser: %s", error)
         return app
 
 

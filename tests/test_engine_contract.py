@@ -157,3 +157,12 @@ def test_both_engines_give_the_same_ranking(settings, tmp_path):
         assert [i["score"] for i in mine["items"]] == pytest.approx([i["score"] for i in theirs["items"]], rel=1e-3)
         assert mine["facets"] == theirs["facets"] and mine["total"] == theirs["total"]
     here.guides.drop()
+
+
+def test_drop_leaves_an_empty_engine_that_loads_again(parts, test_guides):
+    active = _active(test_guides)
+    _load(parts, active)
+    parts.guides.drop()
+    assert parts.guides.count() == 0 and parts.guides.get(active[0]["code"]) is None
+    _load(parts, active[:2])
+    assert parts.guides.count() == 2

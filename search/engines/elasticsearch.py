@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import socket
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Iterator
 
 import elasticsearch
@@ -59,22 +60,30 @@ class ElasticsearchGuideEngine:
         return self.search_first([query])[1]
 
     def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
-        """The whole relaxation ladder in one ``_msearch`` round trip."""
+        """The strict attempt alone (most queries end there), then the rest of the ladder in
+        one ``_msearch`` round trip."""
+        position, result = self._first_found(queries[:1], 0)
+        if result.total or len(queries) == 1:
+            return position, result
+        return self._first_found(queries[1:], 1)
+
+    def _first_found(self, queries: list[EngineQuery], offset: int) -> tuple[int, EngineResult]:
         searches = []
         for query in queries:
             searches += [{}, es_queries.search_body(query)]
+        last = offset + len(queries) - 1
         with self.cluster.guarded("search"):
             try:
                 responses = self.es.msearch(index=self.alias, searches=searches)["responses"]
             except elasticsearch.NotFoundError:
-                return len(queries) - 1, EMPTY
-        for position, response in enumerate(responses):
+                return last, EMPTY
+        for position, response in enumerate(responses, offset):
             if "error" in response:
                 if response.get("status") == 404:
-                    return len(queries) - 1, EMPTY
+                    return last, EMPTY
                 raise BackendUnavailable(f"Elasticsearch could not run the search: {response['error'].get('reason')}")
-            result = self._result(response, queries[position])
-            if result.total or position == len(queries) - 1:
+            result = self._result(response, queries[position - offset])
+            if result.total or position == last:
                 return position, result
         raise ValueError("search_first needs at least one query")
 
@@ -229,6 +238,8 @@ class ElasticsearchGuideWriter:
         self.failures: list[tuple[object, str]] = []
         self._actions: list[dict] = []
         self._origins: dict[str, object] = {}
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk")
+        self._in_flight: Future | None = None
         self._done = False
         self._lock = LoadLock(engine.cluster, engine.lock_index, f"{engine.alias}-load")
         self._lock.acquire()
@@ -262,8 +273,9 @@ class ElasticsearchGuideWriter:
             self._flush()
 
     def commit(self) -> None:
+        self._flush()
+        self._wait_for_bulk()
         with self.cluster.guarded("finish the load"):
-            self._flush()
             if self.replace:
                 self._make_live()
             else:
@@ -274,6 +286,10 @@ class ElasticsearchGuideWriter:
 
     def abort(self) -> None:
         try:
+            try:
+                self._wait_for_bulk()
+            except Exception:  # noqa: BLE001 — aborting anyway; the load's own error is what counts
+                pass
             if self.replace:
                 with self.cluster.guarded("abort the load"):
                     self.es.indices.delete(index=self._target, ignore_unavailable=True)
@@ -283,9 +299,21 @@ class ElasticsearchGuideWriter:
     # -- internals -----------------------------------------------------------------
 
     def _flush(self) -> None:
+        """Hand the buffered actions to the bulk thread: one bulk request in flight while this
+        thread analyses the next guides."""
         if not self._actions:
             return
-        actions, self._actions = self._actions, []
+        actions, origins = self._actions, self._origins
+        self._actions, self._origins = [], {}
+        self._wait_for_bulk()
+        self._in_flight = self._sender.submit(self._send, actions, origins)
+
+    def _wait_for_bulk(self) -> None:
+        future, self._in_flight = self._in_flight, None
+        if future is not None:
+            future.result()  # a failed bulk fails the load here
+
+    def _send(self, actions: list[dict], origins: dict[str, object]) -> None:
         with self.cluster.guarded("bulk load"):
             results = helpers.streaming_bulk(
                 self.es.options(request_timeout=BULK_TIMEOUT), actions, chunk_size=BULK_CHUNK,
@@ -296,8 +324,7 @@ class ElasticsearchGuideWriter:
                 if not ok and not (operation == "delete" and result.get("status") == 404):
                     reason = result.get("error", {})
                     reason = reason.get("reason", str(reason)) if isinstance(reason, dict) else str(reason)
-                    self.failures.append((self._origins.get(result["_id"]), f"Elasticsearch refused it: {reason}"))
-        self._origins.clear()
+                    self.failures.append((origins.get(result["_id"]), f"Elasticsearch refused it: {reason}"))
         self._lock.renew()
 
     def _live_index(self) -> str | None:
@@ -342,6 +369,7 @@ class ElasticsearchGuideWriter:
 
     def _finish(self) -> None:
         self._done = True
+        self._sender.shutdown(wait=True)
         self._lock.release()
 
 

@@ -155,6 +155,7 @@ class EmbeddedGuideEngine:
     def drop(self) -> None:
         self._index = None
         shutil.rmtree(self.directory, ignore_errors=True)
+        self.directory.mkdir(parents=True, exist_ok=True)  # an empty engine, usable again
 
     # -- writing -------------------------------------------------------------------
 
