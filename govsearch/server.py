@@ -12,7 +12,6 @@ import logging
 from gunicorn.app.base import BaseApplication
 
 from govsearch.settings import Settings
-from search.errors import SearchError
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ class GovsearchServer(BaseApplication):
         # an engine that is down now is not a reason to refuse to start (requests answer 503 meanwhile).
         try:
             app.extensions["govsearch"].search.parser
-        except SearchError as error:
+        except Exception as error:  # noqa: BLE001 — warming up is optional; the first search builds it
             log.warning("worker started without its query parser: %s", error)
         return app
 

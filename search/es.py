@@ -9,6 +9,7 @@ another node of ``ELASTICSEARCH_URL`` first, so losing one node of a cluster fai
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from contextlib import contextmanager
@@ -34,7 +35,9 @@ _lock = threading.Lock()
 def cluster(settings: Settings) -> "Cluster":
     """The process's one client for these settings (a connection pool over every node) with
     its circuit breaker."""
-    key = (settings.elasticsearch_url, settings.elasticsearch_api_key, settings.elasticsearch_user,
+    # Keyed by process too: a worker forked from a process that used the client (the demo loads,
+    # then serves) must not share its sockets, or two processes read each other's answers.
+    key = (os.getpid(), settings.elasticsearch_url, settings.elasticsearch_api_key, settings.elasticsearch_user,
            settings.elasticsearch_ca_certs)
     with _lock:
         if key not in _clusters:

@@ -8,6 +8,7 @@ refuses single documents, a server that can go away, nodes that can die.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -278,3 +279,47 @@ def _wait_green(url: str) -> None:
 
     with elasticsearch.Elasticsearch(url) as es:
         es.cluster.health(wait_for_status="green", timeout="60s")
+
+
+def test_the_demo_serves_from_workers_forked_after_it_loaded(es_settings):
+    """The demo loads, then forks gunicorn workers: each must open its own connections (a
+    shared socket once mixed two workers' answers)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    environment = {**os.environ, **settings_environment(es_settings)}
+    demo = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "demo", "--port", str(port)], env=environment,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.3)
+        for _ in range(10):
+            with urllib.request.urlopen(base + "/api/v1/search?q=%E5%85%AC%E7%A7%AF%E9%87%91%E6%8F%90%E5%8F%96") as response:
+                assert json.loads(response.read())["items"][0]["name"] == "住房公积金提取"
+    finally:
+        demo.terminate()
+        output, _ = demo.communicate(timeout=30)
+    assert "Traceback" not in output and "worker started without" not in output, output[-2000:]
+
+
+def test_a_forked_process_gets_its_own_client(es_settings):
+    """What the demo test checks end to end, deterministically: a gunicorn worker forked from
+    a process that used the client builds its own (sharing sockets mixes answers)."""
+    from search.es import cluster
+
+    parent = cluster(es_settings)
+    assert cluster(es_settings) is parent  # one client per process
+    child = os.fork()
+    if child == 0:
+        os._exit(0 if cluster(es_settings) is not parent else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -194,8 +194,8 @@ class ElasticsearchGuideEngine:
                 mappings = self.es.indices.get_mapping(index=self.alias)
             except elasticsearch.NotFoundError:
                 return None
-        (index, body), = mappings.items()
-        return (index, body["mappings"].get("_meta", {}).get("loaded_at"))
+        # One index behind the alias; every index named and its load stamp make the version.
+        return tuple(sorted((index, body["mappings"].get("_meta", {}).get("loaded_at")) for index, body in mappings.items()))
 
     def _read_lexicon(self, version) -> Lexicon:
         counts = {name: self._values(f"lex_{name}") for name in VOCABULARY_FIELDS}
