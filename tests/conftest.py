@@ -154,6 +154,18 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_serving(base: str, seconds: float) -> bool:
+    """Whether ``base``/healthz answered 200 within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return True
+        except OSError:  # refused, or not healthy yet
+            time.sleep(0.1)
+    return False
+
+
 def free_elasticsearch_port(nodes: int = 1) -> int:
     """An HTTP port P with P..P+nodes-1 and the transport ports P+1000.. all free."""
     for port in range(19200, 29000, 10):
@@ -180,14 +192,7 @@ def server(run_cli, settings, tmp_path):
         env=environment, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    if not wait_until_serving(base, seconds=30):
         process.kill()
         pytest.fail("server did not start: " + (tmp_path / "server.log").read_text())
     yield base

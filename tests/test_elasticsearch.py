@@ -34,6 +34,7 @@ from tests.conftest import (
     settings_environment,
     start_elasticsearch,
     stop_elasticsearch,
+    wait_until_serving,
     write_jsonl,
 )
 
@@ -295,13 +296,7 @@ def test_the_demo_serves_from_workers_forked_after_it_loaded(es_settings):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.3)
+        assert wait_until_serving(base, seconds=120), "the demo did not start"
         for _ in range(10):
             with urllib.request.urlopen(base + "/api/v1/search?q=%E5%85%AC%E7%A7%AF%E9%87%91%E6%8F%90%E5%8F%96") as response:
                 assert json.loads(response.read())["items"][0]["name"] == "住房公积金提取"
