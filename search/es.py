@@ -110,3 +110,11 @@ class Cluster:
             self.breaker.failed(error)
             raise BackendUnavailable(f"Elasticsearch failed ({what})") from error
         self.breaker.succeeded()
+
+    def read(self, what: str, call, missing=None):
+        """``call()`` guarded; ``missing`` when the index (or the document) does not exist yet."""
+        with self.guarded(what):
+            try:
+                return call()
+            except elasticsearch.NotFoundError:
+                return missing

@@ -105,18 +105,11 @@ class ElasticsearchGuideEngine:
         return list(suggestions.values())
 
     def get(self, code: str) -> dict | None:
-        with self.cluster.guarded("get"):
-            try:
-                return self.es.get(index=self.alias, id=code, source_includes=es_queries.SOURCE)["_source"]["guide"]
-            except elasticsearch.NotFoundError:
-                return None
+        found = self.cluster.read("get", lambda: self.es.get(index=self.alias, id=code, source_includes=es_queries.SOURCE))
+        return found["_source"]["guide"] if found else None
 
     def count(self) -> int:
-        with self.cluster.guarded("count"):
-            try:
-                return self.es.count(index=self.alias)["count"]
-            except elasticsearch.NotFoundError:
-                return 0
+        return self.cluster.read("count", lambda: self.es.count(index=self.alias)["count"], missing=0)
 
     def all_guides(self) -> Iterator[dict]:
         """Every guide, a page at a time, from one point in time (a consistent snapshot)."""
@@ -177,11 +170,7 @@ class ElasticsearchGuideEngine:
     # -- internals -----------------------------------------------------------------
 
     def _search(self, what: str, body: dict) -> dict | None:
-        with self.cluster.guarded(what):
-            try:
-                return self.es.search(index=self.alias, body=body)
-            except elasticsearch.NotFoundError:
-                return None
+        return self.cluster.read(what, lambda: self.es.search(index=self.alias, body=body))
 
     def _result(self, response: dict, query: EngineQuery) -> EngineResult:
         hits = [EngineHit(hit["_id"], hit["_score"] or 0.0, hit["_source"]["guide"]) for hit in response["hits"]["hits"]]
@@ -189,11 +178,9 @@ class ElasticsearchGuideEngine:
         return EngineResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
 
     def _read_version(self) -> object:
-        with self.cluster.guarded("version"):
-            try:
-                mappings = self.es.indices.get_mapping(index=self.alias)
-            except elasticsearch.NotFoundError:
-                return None
+        mappings = self.cluster.read("version", lambda: self.es.indices.get_mapping(index=self.alias))
+        if mappings is None:
+            return None
         # One index behind the alias; every index named and its load stamp make the version.
         return tuple(sorted((index, body["mappings"].get("_meta", {}).get("loaded_at")) for index, body in mappings.items()))
 
@@ -205,7 +192,8 @@ class ElasticsearchGuideEngine:
                 vocabulary[term] = vocabulary.get(term, 0) + count
         corpus = frozenset(self._values("lex_corpus"))
         response = self._search("lexicon", es_queries.directory_body())
-        directory = {facet: [c.value for c in counts] for facet, counts in _facets(response, es_queries.DIRECTORY_FACETS).items()} if response else {}
+        nodes = _facets(response, es_queries.DIRECTORY_FACETS) if response else {}
+        directory = {facet: [count.value for count in found] for facet, found in nodes.items()}
         return Lexicon(version, vocabulary, corpus, directory)
 
     def _values(self, field: str) -> dict[str, int]:

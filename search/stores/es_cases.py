@@ -72,39 +72,29 @@ class ElasticsearchCaseStore:
         return changed
 
     def get(self, case_no: str) -> CaseRecord | None:
+        found = self.cluster.read("case lookup", lambda: self.es.get(index=self.records, id=case_no))
+        if found is None:
+            return None
         with self.cluster.guarded("case lookup"):
-            try:
-                found = self.es.get(index=self.records, id=case_no)
-            except elasticsearch.NotFoundError:
-                return None
             return record_from_json(found["_source"], self._events([case_no]).get(case_no, []))
 
     def for_user(self, user_id: str, limit: int) -> list[CaseRecord]:
+        hits = self.cluster.read("a user's cases", lambda: self.es.search(
+            index=self.records, query={"term": {"user_id": user_id}}, sort=[{"submitted_at": "desc"}], size=limit,
+        )["hits"]["hits"], missing=[])
         with self.cluster.guarded("a user's cases"):
-            try:
-                hits = self.es.search(index=self.records, query={"term": {"user_id": user_id}},
-                                      sort=[{"submitted_at": "desc"}], size=limit)["hits"]["hits"]
-            except elasticsearch.NotFoundError:
-                return []
             events = self._events([hit["_id"] for hit in hits])
         return [record_from_json(hit["_source"], events.get(hit["_id"], [])) for hit in hits]
 
     def known(self, case_nos: set[str]) -> set[str]:
         if not case_nos:
             return set()
-        with self.cluster.guarded("known cases"):
-            try:
-                docs = self.es.mget(index=self.records, ids=sorted(case_nos), source=False)["docs"]
-            except elasticsearch.NotFoundError:
-                return set()
+        docs = self.cluster.read("known cases", lambda: self.es.mget(
+            index=self.records, ids=sorted(case_nos), source=False)["docs"], missing=[])
         return {doc["_id"] for doc in docs if doc.get("found")}
 
     def count(self) -> int:
-        with self.cluster.guarded("count cases"):
-            try:
-                return self.es.count(index=self.records)["count"]
-            except elasticsearch.NotFoundError:
-                return 0
+        return self.cluster.read("count cases", lambda: self.es.count(index=self.records)["count"], missing=0)
 
     def drop(self) -> None:
         """Delete both indexes (tests clean up with it)."""
