@@ -2,18 +2,28 @@
 
 The sample is written in the style of a provincial government-service platform: a catalogue of
 base services (the official item name, 实施主体 by role, audience, themes, materials, procedure …)
-is instantiated in three districts and their cities:
+is instantiated at the level that implements each of them, in three provinces of four levels:
 
-    浙江省杭州市西湖区 (330106)   四川省成都市武侯区 (510107)   湖北省武汉市洪山区 (420111)
-    浙江省杭州市       (330100)   四川省成都市       (510100)   湖北省武汉市       (420100)
+    浙江省 (330000)                 四川省 (510000)                 湖北省 (420000)
+      杭州市 (330100)                 成都市 (510100)                 武汉市 (420100)
+        西湖区 (330106)                 武侯区 (510107)                 洪山区 (420111)
+        上城区 (330102)                 锦江区 (510104)                 江汉区 (420103)
 
-District services go to the districts, city services (住房公积金, 出入境, 车管所, 不动产登记,
-city 医保/社保 items, utilities) to the cities. Each region supplies its own department names,
-service halls, telephone numbers, online platform and opening hours, so regional copies differ the
-way real ones do while the item names stay official. Departments, addresses, telephone numbers and
-URLs are written in the style of real ones but are fictitious.
+PROVINCE_SERVICES (资质, 执业许可, 药品批发, 职称 … handled by the provincial 厅/局) go to the
+provinces, CITY_SERVICES (住房公积金, 出入境, 车管所, 不动产登记, city 医保/社保 items, utilities) to
+the cities and DISTRICT_SERVICES to both districts of every city. A region is a full path
+(``浙江省`` / ``浙江省杭州市`` / ``浙江省杭州市西湖区``); a person is served by the copies of their
+locality and of its ancestors. Each region supplies its own department names, service halls,
+telephone numbers, online platform and opening hours, so regional copies differ the way real ones
+do while the item names stay official; a few districts publish an item under a local name
+(``local_names``: 锦江区 calls 城乡居民基本养老保险参保登记 「城乡居民养老保险参保」). Departments,
+addresses, telephone numbers and URLs are written in the style of real ones but are fictitious.
 
-Codes are ``SG`` + 6-digit region code + 3-digit serial. The output is deterministic.
+Codes (实施编码) are ``SG`` + 6-digit region code + 3-digit serial, numbered per region in catalogue
+order. Every copy of one service, in every locality and under whatever local name, shares one
+basic code (基本编码): ``JB`` + 4-digit serial (``JB0001``), a 小项 its 大项's code + ``-NN``
+(``JB0001-02``). The six regions of the first sample (the cities and 西湖区/武侯区/洪山区) are built
+exactly as before, so their guides keep their codes and contents. The output is deterministic.
 
     python bench/build_sample_guides.py [--out govsearch/sample_data/guides.jsonl]
 """
@@ -23,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -103,7 +114,7 @@ class Service:
     fee: dict = field(default_factory=lambda: FREE)
     faq: list = field(default_factory=list)
     online_mode: int = 3            # 1 到现场 · 2 网上预约预审 · 3 网上申报窗口领证 · 4 全程网办
-    level: str = "district"         # "district" or "city"
+    level: str = "district"         # "district", "city" or "province": where it is implemented
     venue: str = "center"           # key of Region.venues
     only_in: tuple = ()             # city names ("杭州", "成都", "武汉"); empty means everywhere
     key: str = ""                   # family key for 大项/小项
@@ -115,8 +126,8 @@ class Service:
 # Regions
 # --------------------------------------------------------------------------------------------
 
-# Department name templates by role. {c} = city (杭州市), {d} = district (西湖区),
-# {s} = district without suffix (西湖), {cs} = city without suffix (杭州).
+# Department name templates by role. {p} = province (浙江省), {c} = city (杭州市), {d} = district
+# (西湖区), {s} = district without suffix (西湖), {cs} = city without suffix (杭州).
 DEPARTMENT_ROLES = {
     # district level
     "公安": "{c}公安局{d}分局",
@@ -160,16 +171,30 @@ DEPARTMENT_ROLES = {
     "供水": "{c}自来水有限责任公司",
     "供电": "国网{cs}供电公司",
     "档案": "{c}档案馆",
+    # province level
+    "省住建": "{p}住房和城乡建设厅",
+    "省司法": "{p}司法厅",
+    "省文旅": "{p}文化和旅游厅",
+    "省药监": "{p}药品监督管理局",
+    "省人社": "{p}人力资源和社会保障厅",
+    "省交通": "{p}交通运输厅",
+    "省应急": "{p}应急管理厅",
+    "省教育": "{p}教育厅",
+    "省市监": "{p}市场监督管理局",
+    "省生态": "{p}生态环境厅",
+    "省财政": "{p}财政厅",
+    "省自然资源": "{p}自然资源厅",
+    "省经信": "{p}经济和信息化厅",
 }
 
 
 @dataclass(frozen=True)
 class Region:
     code: str
-    name: str                       # 浙江省杭州市西湖区 / 浙江省杭州市
+    name: str                       # 浙江省杭州市西湖区 / 浙江省杭州市 / 浙江省
     province: str
-    city: str
-    district: str                   # "" for a city
+    city: str                       # "" for a province
+    district: str                   # "" for a city or a province
     area_code: str
     app: str
     site: str
@@ -178,12 +203,14 @@ class Region:
     venues: dict                    # venue -> (location, phone)
     departments: dict               # role -> department name
     faster: bool = False            # 承诺时限再压缩 for longer items
+    level: str = "district"         # "province", "city" or "district"
+    local_names: dict = field(default_factory=dict)  # official item name -> the name published here
 
 
 def make_region(city: dict, district: dict | None = None) -> Region:
     """Combine a city's data (and a district's) into a Region with resolved department names."""
     d = district or {}
-    names = {"c": city["city"], "cs": city["city"][:-1],
+    names = {"p": city["province"], "c": city["city"], "cs": city["city"][:-1],
              "d": d.get("district", ""), "s": d.get("district", "")[:-1]}
     overrides = {**city.get("departments", {}), **d.get("departments", {})}
     departments = {role: overrides.get(role, template).format(**names)
@@ -195,7 +222,22 @@ def make_region(city: dict, district: dict | None = None) -> Region:
         province=city["province"], city=city["city"], district=d.get("district", ""),
         area_code=city["area_code"], app=city["app"], site=city["site"], url=city["url"],
         hours=d.get("hours", city["hours"]), venues=venues, departments=departments,
-        faster=city.get("faster", False),
+        faster=city.get("faster", False), level="district" if district else "city",
+        local_names=dict(d.get("local_names", {})),
+    )
+
+
+def make_province_region(province: dict) -> Region:
+    """A province's own level (省本级): its 厅/局 and the provincial service hall."""
+    names = {"p": province["province"], "c": "", "cs": "", "d": "", "s": ""}
+    overrides = province.get("departments", {})
+    departments = {role: overrides.get(role, template).format(**names)
+                   for role, template in DEPARTMENT_ROLES.items() if "{c}" not in template and "{cs}" not in template}
+    return Region(
+        code=province["code"], name=province["province"], province=province["province"], city="", district="",
+        area_code=province["area_code"], app=province["app"], site=province["site"], url=province["url"],
+        hours=province["hours"], venues=dict(province["venues"]), departments=departments,
+        faster=province.get("faster", False), level="province",
     )
 
 
@@ -316,9 +358,493 @@ HONGSHAN = {
     },
 }
 
-CITY_DATA = {"杭州": HANGZHOU, "成都": CHENGDU, "武汉": WUHAN}
-DISTRICT_DATA = {"杭州": XIHU, "成都": WUHOU, "武汉": HONGSHAN}
+# The second district of each city: added after the first sample, so its items carry new codes.
+# A few of its items are published under the locality's own name (local_names); they keep the
+# basic code (基本编码) of the official item.
+SHANGCHENG = {
+    "code": "330102", "district": "上城区",
+    "hours": "工作日上午8:30-12:00，下午13:30-17:00；周六上午9:00-12:00（综合窗口）",
+    "departments": {
+        "消防": "{c}消防救援支队{d}大队",
+        "城管": "{c}{d}城市管理局（综合行政执法局）",
+    },
+    "venues": {
+        "center": ("杭州市上城区政务服务中心（上城区钱江路639号）", "0571-86091234"),
+        "police": ("杭州市上城区政务服务中心公安综合窗口（上城区钱江路639号）", "0571-86091110"),
+        "marriage": ("杭州市上城区婚姻登记处（上城区庆春路225号）", "0571-87021568"),
+        "hospital": ("杭州市上城区辖区各助产机构出生医学证明办理窗口", "0571-86091372"),
+    },
+    "local_names": {
+        "义务教育小学一年级新生入学": "小学一年级新生入学报名",
+        "个体工商户设立登记": "个体工商户开业登记",
+        "特困人员救助供养申请": "特困人员认定",
+    },
+}
 
+JINJIANG = {
+    "code": "510104", "district": "锦江区",
+    "hours": "工作日上午9:00-12:30，下午13:30-17:30；周六上午9:30-12:30（部分事项）",
+    "departments": {
+        "农业": "{c}{d}农业和水务局",
+        "林业": "{c}{d}农业和水务局",
+    },
+    "venues": {
+        "center": ("成都市锦江区政务服务中心（锦江区东大街芷泉段229号）", "028-84681234"),
+        "police": ("成都市公安局锦江区分局户政服务大厅（锦江区东大街芷泉段229号）", "028-84681110"),
+        "marriage": ("成都市锦江区婚姻登记处（锦江区水井街36号）", "028-84652688"),
+        "hospital": ("成都市锦江区辖区各助产机构出生医学证明签发窗口", "028-84684120"),
+    },
+    "local_names": {
+        "城乡居民基本养老保险参保登记": "城乡居民养老保险参保",
+        "居民身份证挂失补领": "居民身份证补领",
+        "最低生活保障申请": "最低生活保障审核确认",
+    },
+}
+
+JIANGHAN = {
+    "code": "420103", "district": "江汉区",
+    "hours": "工作日上午8:30-12:00，下午14:00-17:30",
+    "departments": {
+        "林业": "{c}{d}园林和林业局",
+        "文旅": "{c}{d}文化和旅游局（体育局）",
+    },
+    "venues": {
+        "center": ("武汉市江汉区政务服务中心（江汉区新华路218号）", "027-85771234"),
+        "police": ("武汉市江汉区政务服务中心公安户政窗口（江汉区新华路218号）", "027-85771110"),
+        "marriage": ("武汉市江汉区婚姻登记处（江汉区万松园路100号）", "027-85866520"),
+        "hospital": ("武汉市江汉区辖区各助产机构出生医学证明办理窗口", "027-85770369"),
+    },
+    "local_names": {
+        "户籍类证明开具": "户籍证明出具",
+        "公共租赁住房保障资格申请": "公共租赁住房租赁资格申请",
+    },
+}
+
+# The provinces' own level (省本级): provincial 厅/局, the provincial service hall and platform.
+ZHEJIANG = {
+    "code": "330000", "province": "浙江省", "area_code": "0571",
+    "app": HANGZHOU["app"], "site": HANGZHOU["site"], "url": HANGZHOU["url"],
+    "hours": "工作日上午9:00-12:00，下午13:30-17:00",
+    "departments": {"省文旅": "浙江省文化广电和旅游厅"},
+    "venues": {
+        "province": ("浙江政务服务中心综合受理窗口（杭州市西湖区省府路8号）", "0571-87055678"),
+        "drug": ("浙江省药品监督管理局行政受理中心（杭州市西湖区莫干山路77号）", "0571-88903456"),
+    },
+}
+
+SICHUAN = {
+    "code": "510000", "province": "四川省", "area_code": "028", "faster": True,
+    "app": CHENGDU["app"], "site": CHENGDU["site"], "url": CHENGDU["url"],
+    "hours": "工作日上午9:00-12:00，下午13:00-17:00",
+    "venues": {
+        "province": ("四川省政务服务和公共资源交易服务中心（成都市高新区天府大道北段1480号）", "028-86939000"),
+        "drug": ("四川省药品监督管理局政务服务窗口（成都市青羊区玉沙路98号）", "028-86785432"),
+    },
+}
+
+HUBEI = {
+    "code": "420000", "province": "湖北省", "area_code": "027",
+    "app": WUHAN["app"], "site": WUHAN["site"], "url": WUHAN["url"],
+    "hours": "工作日上午9:00-12:00，下午14:00-17:00",
+    "venues": {
+        "province": ("湖北省政务服务中心（武汉市武昌区东湖路181号）", "027-87231234"),
+        "drug": ("湖北省药品监督管理局行政审批窗口（武汉市武昌区公正路17号）", "027-87111234"),
+    },
+}
+
+PROVINCE_DATA = {"杭州": ZHEJIANG, "成都": SICHUAN, "武汉": HUBEI}   # by the city short name
+CITY_DATA = {"杭州": HANGZHOU, "成都": CHENGDU, "武汉": WUHAN}
+DISTRICT_DATA = {"杭州": [XIHU, SHANGCHENG], "成都": [WUHOU, JINJIANG], "武汉": [HONGSHAN, JIANGHAN]}
+
+# The regions of the first sample (one city and one district per province). They are built first,
+# in this order, from one random stream, so their records stay exactly as they were.
+LEGACY_REGIONS = ("330100", "330106", "510100", "510107", "420100", "420111")
+
+
+# --------------------------------------------------------------------------------------------
+# Catalogue: province-level services (省本级 items, handled by the provincial 厅/局)
+# --------------------------------------------------------------------------------------------
+
+SAFETY_EVALUATION = m("安全评价报告", "电子文件", source="具备资质的安全评价机构出具")
+
+PROVINCE_SERVICES = [
+    # ---- 住房和城乡建设 ---------------------------------------------------------------------
+    Service(
+        name="建筑施工企业安全生产许可证核发", dept="省住建", audience=L, item_type="行政许可",
+        themes=["工程建设", "准营准办"], life_events=[],
+        keywords=["安全生产许可证", "建筑安许证", "施工企业安全许可"],
+        summary="建筑施工企业从事土木工程、建筑工程、线路管道和设备安装工程及装修工程的新建、扩建、改建和拆除等活动，"
+                "应当依法取得安全生产许可证；许可证有效期为3年，期满需要延期的，应当于期满前3个月向原发证机关办理延期手续。",
+        conditions="建立健全安全生产责任制和安全生产规章制度；主要负责人、项目负责人、专职安全生产管理人员经住房城乡建设主管部门考核合格；"
+                   "依法参加工伤保险；管理人员和作业人员每年进行安全生产教育培训并考核合格。",
+        basis=["《安全生产许可证条例》第二条", "《建筑施工企业安全生产许可证管理规定》（建设部令第128号）"],
+        materials=[m("建筑施工企业安全生产许可证申请表", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("安全生产责任制度和安全生产管理制度文件", "电子文件"),
+                   m("主要负责人、项目负责人、专职安全生产管理人员安全生产考核合格证书", "原件或电子证照",
+                     note="可通过建筑市场监管平台核验的免于提交"),
+                   m("工伤保险参保证明", "电子信息", note="可通过部门共享核验的免于提交")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT, REVIEW, DECIDE, DELIVER),
+        days=(45, 10), online_mode=4, level="province", venue="province",
+    ),
+    Service(
+        name="建筑业企业资质认定", dept="省住建", audience=L, item_type="行政许可",
+        themes=["工程建设", "准营准办"], life_events=[],
+        keywords=["施工总承包资质", "建筑资质申请", "专业承包资质"],
+        summary="企业从事建筑工程、市政公用工程等施工活动，应当按照其拥有的资产、主要人员、已完成的工程业绩和技术装备等条件申请建筑业企业资质；"
+                "施工总承包、专业承包二级等资质由省级住房城乡建设主管部门审批，取得资质后方可在许可范围内承揽工程。",
+        conditions="依法取得营业执照的企业；净资产、注册建造师及中级以上职称人员、技术工人等符合《建筑业企业资质标准》相应等级要求；"
+                   "具有满足要求的工程业绩和技术装备；申请之日前一年内无重大安全事故和违法违规行为。",
+        basis=["《中华人民共和国建筑法》第十三条", "《建筑业企业资质管理规定》（住房和城乡建设部令第22号）"],
+        materials=[m("建筑业企业资质申请表", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("企业主要人员的身份证明、职称证书和社会保险缴费证明", "电子文件",
+                     note="已在建筑市场监管平台登记的免于重复提交"),
+                   m("代表工程业绩的施工合同和竣工验收资料", "电子文件")],
+        procedure=steps(ONLINE_APPLY,
+                        "受理：省住房城乡建设主管部门对申请材料进行形式审查，符合要求的予以受理。",
+                        "审查：组织专家对企业人员、业绩和技术装备进行审查，并公示审查意见。",
+                        DECIDE, DELIVER),
+        days=(20, 15), online_mode=4, level="province", venue="province",
+    ),
+    Service(
+        name="二级建造师执业资格注册", dept="省住建", audience=P, item_type="行政许可",
+        themes=["工程建设", "就业创业"], life_events=["就业"],
+        keywords=["二建注册", "二级建造师初始注册", "建造师证书"],
+        summary="取得二级建造师资格证书并受聘于一个具有工程建设相关资质的单位的人员，经注册后方可以建造师名义执业；"
+                "注册分为初始注册、延续注册、变更注册和增项注册，注册有效期为3年，电子注册证书全国通用。",
+        conditions="取得二级建造师资格证书；受聘于一个具有建设工程勘察、设计、施工、监理、招标代理、造价咨询等一项或多项资质的单位；"
+                   "达到继续教育要求；没有《注册建造师管理规定》规定不予注册的情形。",
+        basis=["《注册建造师管理规定》（建设部令第153号）第十条", "《{prov}二级建造师注册管理办法》"],
+        materials=[ID_APPLICANT, m("二级建造师资格证书", "原件或电子证照"),
+                   m("与聘用单位签订的劳动合同", "电子文件"),
+                   m("聘用单位社会保险缴费证明", "电子信息", note="可通过部门共享核验的免于提交")],
+        procedure=steps("申请：申请人通过{app}或建造师注册管理系统填报，经聘用单位确认后提交。",
+                        "受理：省住房城乡建设主管部门核验申请材料。",
+                        "审查：核查资格证书、聘用关系和社会保险缴费信息。",
+                        "决定：准予注册的，核发二级建造师电子注册证书。"),
+        days=(20, 5), online_mode=4, level="province", venue="province",
+        faq=[qa("二级建造师注册证书快到期了怎么办？",
+                "注册有效期满需继续执业的，应在期满前30日内申请延续注册，延续注册的有效期为3年。")],
+    ),
+    # ---- 司法行政 --------------------------------------------------------------------------
+    Service(
+        name="律师执业许可", dept="省司法", audience=P, item_type="行政许可",
+        themes=["司法公证", "就业创业"], life_events=["就业"],
+        keywords=["律师证", "申请律师执业", "实习律师转正"],
+        summary="通过国家统一法律职业资格考试取得法律职业资格证书、在律师事务所实习满一年的人员，可以申请律师执业；"
+                "由设区的市级司法行政部门受理并出具审查意见后报送省级司法行政部门审核，准予执业的颁发律师执业证书。",
+        conditions="拥护中华人民共和国宪法；取得法律职业资格证书；在律师事务所实习满一年并经实习考核合格；品行良好；"
+                   "不存在无民事行为能力、受过刑事处罚（过失犯罪除外）、被开除公职或者被吊销律师执业证书等情形。",
+        basis=["《中华人民共和国律师法》第五条", "《律师执业管理办法》（司法部令第134号）"],
+        materials=[m("律师执业申请书", "电子表单", source="线上填写"), ID_APPLICANT,
+                   m("法律职业资格证书", "原件或电子证照"),
+                   m("律师协会出具的实习考核合格材料", "原件"),
+                   m("拟执业律师事务所出具的同意接收证明", "原件")],
+        procedure=steps(ONLINE_APPLY,
+                        "初审：设区的市级司法行政部门受理并出具审查意见。",
+                        "审核：省级司法行政部门对申请材料进行审核。",
+                        DECIDE, DELIVER),
+        days=(30, 10), online_mode=3, level="province", venue="province",
+    ),
+    Service(
+        name="律师事务所设立许可", dept="省司法", audience=L, item_type="行政许可",
+        themes=["司法公证", "设立变更"], life_events=[],
+        keywords=["开律所", "律师事务所设立", "合伙律所"],
+        summary="设立律师事务所，应当向设区的市级或者直辖市的区人民政府司法行政部门提出申请，由其审查后报省级司法行政部门审核；"
+                "准予设立的颁发律师事务所执业许可证，合伙律师事务所、个人律师事务所和国家出资设立的律师事务所适用不同条件。",
+        conditions="有自己的名称、住所和章程；有符合规定的律师，设立合伙律师事务所应有三名以上合伙人；"
+                   "设立人为具有一定执业经历且三年内未受过停止执业处罚的律师；有符合国务院司法行政部门规定数额的资产。",
+        basis=["《中华人民共和国律师法》第十四条", "《律师事务所管理办法》（司法部令第142号）"],
+        materials=[m("律师事务所设立申请书", "电子表单", source="线上填写"),
+                   m("律师事务所章程和合伙协议", "原件"),
+                   m("设立人的律师执业证书", "原件或电子证照"),
+                   m("律师事务所住所证明", "原件"), m("资产证明", "原件")],
+        procedure=steps(ONLINE_APPLY,
+                        "初审：设区的市级司法行政部门进行审查并出具审查意见。",
+                        "审核：省级司法行政部门对申请材料进行审核。",
+                        DECIDE, DELIVER),
+        days=(30, 15), online_mode=3, level="province", venue="province",
+    ),
+    # ---- 文化和旅游 ------------------------------------------------------------------------
+    Service(
+        name="导游证核发", dept="省文旅", audience=P, item_type="行政许可",
+        themes=["旅游观光", "就业创业"], life_events=["就业"],
+        keywords=["导游证", "电子导游证", "导游资格证换证"],
+        summary="取得导游人员资格证书，并与旅行社订立劳动合同或者在旅游行业组织注册的人员，可通过全国旅游监管服务平台申请取得导游证；"
+                "导游证采用电子证件形式，以电子数据形式保存于导游本人的手机等移动终端设备中。",
+        conditions="取得导游人员资格证书；与旅行社订立劳动合同或者在相关旅游行业组织注册；"
+                   "不存在无民事行为能力或者限制民事行为能力、受过刑事处罚（过失犯罪除外）、被吊销导游证之日起未逾3年等情形。",
+        basis=["《导游人员管理条例》第四条", "《导游管理办法》（国家旅游局令第44号）"],
+        materials=[ID_APPLICANT, m("导游人员资格证书", "原件或电子证照"),
+                   m("与旅行社订立的劳动合同或在旅游行业组织注册的证明", "电子文件"),
+                   m("近期免冠彩色照片", "电子照片")],
+        procedure=steps("申请：通过全国旅游监管服务平台填写申请信息并上传材料。",
+                        "受理：所在地旅游主管部门受理申请。",
+                        "审核：省级旅游主管部门审核申请材料。",
+                        "发证：准予核发的，电子导游证通过平台推送至本人手机。"),
+        days=(10, 5), online_mode=4, level="province", venue="province",
+        faq=[qa("导游证的有效期是多久？",
+                "导游证有效期为3年，期满需要继续执业的，应当在有效期届满前3个月内通过全国旅游监管服务平台申请换发。")],
+    ),
+    # ---- 药品监管 --------------------------------------------------------------------------
+    Service(
+        name="药品批发企业经营许可", dept="省药监", audience=L, item_type="行政许可",
+        themes=["医疗卫生", "准营准办"], life_events=[],
+        keywords=["药品经营许可证", "药品批发许可", "医药公司许可"],
+        summary="从事药品批发活动的企业，应当经所在地省、自治区、直辖市人民政府药品监督管理部门批准，取得药品经营许可证；"
+                "许可证有效期为5年，经营范围、经营地址和仓库地址发生变更的，应当申请许可事项变更。",
+        conditions="有依法经过资格认定的药师或者其他药学技术人员；有与所经营药品相适应的营业场所、设备、仓储设施和卫生环境；"
+                   "有与所经营药品相适应的质量管理机构或者人员；有保证药品质量的规章制度并符合药品经营质量管理规范要求。",
+        basis=["《中华人民共和国药品管理法》第五十一条", "《药品经营和使用质量监督管理办法》（国家市场监督管理总局令第84号）"],
+        materials=[m("药品经营许可证申请表", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("质量负责人、质量管理部门负责人的学历和执业资格证明", "原件或复印件"),
+                   m("营业场所、仓库平面布置图及产权或使用权证明", "原件"),
+                   m("质量管理文件及计算机系统情况说明", "电子文件")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT,
+                        "现场检查：组织对药品经营质量管理规范执行情况进行现场检查。",
+                        DECIDE, DELIVER),
+        days=(30, 15), online_mode=3, level="province", venue="drug",
+    ),
+    Service(
+        name="第二类医疗器械产品注册", dept="省药监", audience=L, item_type="行政许可",
+        themes=["医疗卫生", "准营准办"], life_events=[],
+        keywords=["二类医疗器械注册", "医疗器械注册证", "器械注册"],
+        summary="境内第二类医疗器械由注册申请人所在地省、自治区、直辖市人民政府药品监督管理部门审查，批准后发给医疗器械注册证；"
+                "注册证有效期为5年，有效期届满需要延续注册的，应当在有效期届满6个月前提出延续注册申请。",
+        conditions="申请人为依法登记的企业或者研制机构；建立与产品研制、生产有关的质量管理体系并保持有效运行；"
+                   "已完成产品检验和临床评价；申请注册的产品符合强制性标准和经注册的产品技术要求。",
+        basis=["《医疗器械监督管理条例》第十四条", "《医疗器械注册与备案管理办法》（国家市场监督管理总局令第47号）"],
+        materials=[m("医疗器械注册申请表", "电子表单", source="线上填写"),
+                   m("产品技术要求和产品检验报告", "电子文件"), m("临床评价资料", "电子文件"),
+                   m("产品说明书和标签样稿", "电子文件"), m("质量管理体系文件", "电子文件")],
+        procedure=steps("申请：通过医疗器械注册管理信息系统提交电子申报资料。",
+                        "受理：药品监督管理部门对申报资料进行形式审查。",
+                        "技术审评：技术审评机构开展技术审评，必要时开展注册质量管理体系核查。",
+                        DECIDE, DELIVER),
+        days=(80, 60), online_mode=4, level="province", venue="drug",
+    ),
+    Service(
+        name="执业药师注册", dept="省药监", audience=P, item_type="行政许可",
+        themes=["医疗卫生", "就业创业"], life_events=["就业", "开药店"],
+        keywords=["执业药师注册证", "药师注册", "执业药师变更注册"],
+        summary="取得执业药师职业资格证书的人员，经执业单位所在地省级药品监督管理部门注册后，方可以执业药师身份在药品生产、经营、使用单位执业；"
+                "注册有效期为5年，可通过执业药师注册管理信息系统全程网上办理。",
+        conditions="取得执业药师职业资格证书；遵纪守法，遵守执业药师职业道德，无不良信息记录；身体健康，能坚持在执业药师岗位工作；"
+                   "经执业单位同意；按规定参加继续教育学习。",
+        basis=["《执业药师职业资格制度规定》（国药监人〔2019〕12号）", "《执业药师注册管理办法》（国药监人〔2021〕36号）"],
+        materials=[ID_APPLICANT, m("执业药师职业资格证书", "原件或电子证照"),
+                   m("执业单位开业证明", "原件或电子证照", note="已取得药品经营许可证等证照的可由系统核验"),
+                   m("执业药师首次注册申请表", "电子表单", source="线上填写")],
+        procedure=steps("申请：通过执业药师注册管理信息系统在线提交申请。",
+                        "受理：省级药品监督管理部门对申请材料进行审查。",
+                        "决定：符合条件的准予注册，不符合条件的书面说明理由。",
+                        "发证：核发执业药师注册证，电子证照同步推送至{app}“卡包”。"),
+        days=(20, 5), online_mode=4, level="province", venue="drug",
+    ),
+    # ---- 人力资源和社会保障 ------------------------------------------------------------------
+    Service(
+        name="高级专业技术职务任职资格评审", dept="省人社", audience=P, item_type="其他行政权力",
+        themes=["就业创业", "教育科研"], life_events=["就业"],
+        keywords=["职称评审", "评高级职称", "副高职称申报", "正高级职称"],
+        summary="专业技术人员符合相应系列（专业）高级职称评审条件的，可由所在单位推荐，通过职称申报评审系统申报高级专业技术职务任职资格；"
+                "评审通过并经公示无异议的，由省级人力资源社会保障部门或其授权的评审委员会核发职称证书。",
+        conditions="遵守国家法律法规，具有良好的职业道德；具备相应学历和专业技术工作年限，取得下一级职称后任职满规定年限；"
+                   "专业技术业绩、成果符合本系列（专业）评价标准条件；近年年度考核合格。",
+        basis=["《职称评审管理暂行规定》（人力资源社会保障部令第40号）", "《关于深化职称制度改革的意见》"],
+        materials=[m("专业技术职务任职资格评审申报表", "电子表单", source="职称申报评审系统填报"),
+                   m("学历学位证书和现有职称证书", "原件或电子证照"),
+                   m("任现职以来的业绩成果、论文著作等代表性材料", "电子文件"),
+                   m("年度考核结果和单位公示情况", "原件")],
+        procedure=steps("申报：个人通过职称申报评审系统在线申报，上传代表性成果。",
+                        "推荐：所在单位审核并公示后逐级推荐报送。",
+                        "评审：评审委员会组织同行专家评议并投票表决。",
+                        "公示发证：评审结果公示无异议后核发电子职称证书。"),
+        days=(90, 60, "自然日"), online_mode=3, level="province", venue="province",
+        faq=[qa("职称证书是纸质的还是电子的？",
+                "评审通过后核发电子职称证书，与纸质证书具有同等效力，可在{app}或职称申报评审系统下载和核验。")],
+    ),
+    # ---- 交通运输 --------------------------------------------------------------------------
+    Service(
+        name="国际道路运输经营许可", dept="省交通", audience=L, item_type="行政许可",
+        themes=["交通运输", "准营准办"], life_events=[],
+        keywords=["国际道路运输许可", "跨境货运许可", "国际客运经营"],
+        summary="申请从事国际道路旅客运输或者国际道路货物运输经营的企业，应当向所在地省级交通运输主管部门提出申请；"
+                "准予许可的，在道路运输经营许可证上加注国际道路运输经营范围，并向商务主管部门备案。",
+        conditions="已取得国内道路运输经营许可证的企业法人；从事国内道路运输经营满三年，且近三年内未发生重大以上道路交通责任事故；"
+                   "驾驶人员和从业人员取得相应从业资格证件；拟投入国际道路运输经营的车辆技术等级达到一级。",
+        basis=["《中华人民共和国道路运输条例》第四十九条", "《国际道路运输管理规定》"],
+        materials=[m("国际道路运输经营申请表", "电子表单", source="线上填写"),
+                   m("道路运输经营许可证", "原件或电子证照"),
+                   m("拟投入运输车辆的承诺书及技术等级评定证明", "原件"),
+                   m("驾驶人员从业资格证件", "原件或电子证照"),
+                   m("安全生产管理制度文本", "原件")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT, REVIEW, DECIDE, DELIVER),
+        days=(20, 10), online_mode=3, level="province", venue="province",
+    ),
+    # ---- 应急管理 --------------------------------------------------------------------------
+    Service(
+        name="危险化学品安全生产许可证核发", dept="省应急", audience=L, item_type="行政许可",
+        themes=["公共安全", "准营准办"], life_events=[],
+        keywords=["危化品生产许可", "危险化学品安全许可证", "化工企业安全生产许可"],
+        summary="危险化学品生产企业在投入生产前，应当依照《安全生产许可证条例》的规定取得危险化学品安全生产许可证；"
+                "中央企业总部以外的危险化学品生产企业由所在地省级应急管理部门审查颁发，许可证有效期为3年。",
+        conditions="建设项目已经依法通过安全条件审查和竣工验收；建立安全生产责任制和安全管理制度；主要负责人和安全生产管理人员经考核合格；"
+                   "特种作业人员持证上岗；依法参加工伤保险并制定事故应急救援预案。",
+        basis=["《安全生产许可证条例》第二条", "《危险化学品生产企业安全生产许可证实施办法》（国家安全监管总局令第41号）"],
+        materials=[m("危险化学品安全生产许可证申请书", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("安全生产责任制和安全生产管理制度文件", "电子文件"),
+                   m("主要负责人和安全生产管理人员安全生产知识和管理能力考核合格证明", "原件或电子证照"),
+                   SAFETY_EVALUATION],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT,
+                        "现场核查：组织专家对企业安全生产条件进行现场核查。",
+                        DECIDE, DELIVER),
+        days=(45, 20), online_mode=3, level="province", venue="province",
+    ),
+    Service(
+        name="烟花爆竹经营（批发）许可证核发", dept="省应急", audience=L, item_type="行政许可",
+        themes=["公共安全", "准营准办"], life_events=[],
+        keywords=["烟花爆竹批发许可", "烟花批发证", "烟花爆竹经营许可"],
+        summary="从事烟花爆竹批发的企业，应当向所在地省级应急管理部门或者其委托的设区的市级应急管理部门提出申请，"
+                "取得烟花爆竹经营（批发）许可证；许可证有效期为3年，期满需要继续经营的，应当在期满前3个月内申请延期。",
+        conditions="具备企业法人条件；符合所在地省级应急管理部门制定的批发企业布点规划；具有与经营规模和产品相适应的仓储设施，"
+                   "安全距离符合国家标准；主要负责人、安全生产管理人员和仓库保管员、守护员经培训考核合格。",
+        basis=["《烟花爆竹安全管理条例》第十九条", "《烟花爆竹经营许可实施办法》（国家安全监管总局令第65号）"],
+        materials=[m("烟花爆竹经营（批发）许可证申请书", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("仓储设施的产权证明或者租赁协议", "原件"), SAFETY_EVALUATION,
+                   m("主要负责人、安全生产管理人员安全培训合格证明", "原件或电子证照")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT,
+                        "现场核查：对仓储设施和安全条件进行现场核查。",
+                        DECIDE, DELIVER),
+        days=(30, 15), online_mode=3, level="province", venue="province",
+    ),
+    # ---- 教育 ------------------------------------------------------------------------------
+    Service(
+        name="高等学校教师资格认定", dept="省教育", audience=P, item_type="行政许可",
+        themes=["教育科研", "就业创业"], life_events=["就业"],
+        keywords=["高校教师资格证", "大学教师资格认定", "高等学校教师证"],
+        summary="在高等学校任教或者拟在高等学校任教的人员，具备研究生或者大学本科学历并通过高等学校组织的教育教学能力测试的，"
+                "可在规定时间内申请认定高等学校教师资格；由省级教育行政部门或者其委托的高等学校认定。",
+        conditions="具有中华人民共和国国籍，遵守宪法和法律，热爱教育事业；具有研究生或者大学本科学历；普通话水平达到相应等级；"
+                   "体检合格；通过岗前培训和教育教学能力测试。",
+        basis=["《中华人民共和国教师法》第十三条", "《教师资格条例》第十三条"],
+        materials=[ID_APPLICANT, m("学历证书", "原件或电子证照", note="可通过学信网核验的免于提交"),
+                   m("普通话水平测试等级证书", "原件或电子证照"),
+                   m("体格检查表", "原件", source="指定医院出具"),
+                   m("岗前培训合格证明和教育教学能力测试结果", "原件")],
+        procedure=steps("网上申报：通过中国教师资格网填报认定申请。",
+                        "确认：到受理点或者所在高等学校现场确认并提交材料。",
+                        "审查：教师资格认定机构审查申请人条件。",
+                        "发证：认定合格的颁发高等学校教师资格证书。"),
+        days=(30, 30), online_mode=3, level="province", venue="province",
+    ),
+    # ---- 市场监管 --------------------------------------------------------------------------
+    Service(
+        name="工业产品生产许可证核发", dept="省市监", audience=L, item_type="行政许可",
+        themes=["准营准办"], life_events=[],
+        keywords=["工业产品生产许可证", "生产许可证申请", "重要工业产品许可"],
+        summary="生产列入实行生产许可证制度管理的产品目录的重要工业产品的企业，应当取得生产许可证；"
+                "除国家市场监督管理总局实施的产品外，由省级市场监督管理部门审批，实行告知承诺的可当场作出许可决定，证书有效期为5年。",
+        conditions="有营业执照；有与所生产产品相适应的专业技术人员、生产条件和检验检疫手段；有保证产品质量的技术文件和工艺文件；"
+                   "有健全有效的质量管理制度和责任制度；产品符合有关国家标准、行业标准。",
+        basis=["《中华人民共和国工业产品生产许可证管理条例》第二条", "《工业产品生产许可证管理条例实施办法》"],
+        materials=[m("工业产品生产许可证申请书", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("产品执行标准及检验报告", "电子文件"),
+                   m("告知承诺书", "原件或电子签名文件", required=False, note="选择告知承诺方式办理的提供")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT,
+                        "核查：组织实地核查和产品抽样检验，告知承诺的在取证后核查。",
+                        DECIDE, DELIVER),
+        days=(30, 10), online_mode=4, level="province", venue="province",
+    ),
+    Service(
+        name="特种设备生产单位许可", dept="省市监", audience=L, item_type="行政许可",
+        themes=["公共安全", "准营准办"], life_events=[],
+        keywords=["特种设备生产许可", "压力容器制造许可", "电梯安装许可"],
+        summary="从事锅炉、压力容器、电梯、起重机械、场（厂）内专用机动车辆等特种设备设计、制造、安装、改造、修理的单位，应当取得特种设备生产许可；"
+                "除国家市场监督管理总局实施的项目外，由省级市场监督管理部门许可，许可证有效期为4年。",
+        conditions="有与生产相适应的专业技术人员；有与生产相适应的设备、设施和工作场所；有健全的质量保证、安全管理和岗位责任等制度；"
+                   "经特种设备鉴定评审机构鉴定评审合格。",
+        basis=["《中华人民共和国特种设备安全法》第十八条", "《特种设备生产和充装单位许可规则》（TSG 07—2019）"],
+        materials=[m("特种设备生产单位许可申请书", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("质量保证体系文件", "电子文件"),
+                   m("鉴定评审报告", "原件", source="鉴定评审机构出具")],
+        procedure=steps(ONLINE_APPLY,
+                        "受理：对申请材料进行审查，符合要求的予以受理。",
+                        "鉴定评审：申请单位约请鉴定评审机构进行现场鉴定评审。",
+                        DECIDE, DELIVER),
+        days=(20, 15), online_mode=3, level="province", venue="province",
+    ),
+    # ---- 生态环境、财政、自然资源、经济和信息化 -----------------------------------------------
+    Service(
+        name="危险废物经营许可证核发", dept="省生态", audience=L, item_type="行政许可",
+        themes=["环保绿化", "准营准办"], life_events=[],
+        keywords=["危废经营许可", "危险废物处置资质", "危废综合经营许可证"],
+        summary="从事危险废物贮存、利用、处置经营活动的单位，应当依法取得危险废物经营许可证；"
+                "危险废物综合经营许可证由省级生态环境主管部门审批颁发，有效期为5年，改变经营方式或者增加经营类别的应当重新申请领取。",
+        conditions="有3名以上环境工程专业或者相关专业中级以上职称、并有3年以上固体废物污染治理经历的技术人员；"
+                   "有符合国家要求的包装工具、贮存设施和利用处置设施；有保证危险废物经营安全的规章制度、污染防治措施和事故应急救援措施。",
+        basis=["《中华人民共和国固体废物污染环境防治法》第八十条", "《危险废物经营许可证管理办法》第五条"],
+        materials=[m("危险废物经营许可证申请书", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("建设项目环境影响评价批复和竣工环境保护验收材料", "原件或电子文件"),
+                   m("技术人员职称证明和劳动合同", "原件"),
+                   m("经营设施和事故应急救援措施说明", "电子文件")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT,
+                        "现场核查：组织专家对经营设施开展现场核查。",
+                        DECIDE, DELIVER),
+        days=(20, 15), online_mode=3, level="province", venue="province",
+    ),
+    Service(
+        name="会计师事务所执业许可", dept="省财政", audience=L, item_type="行政许可",
+        themes=["税收财务", "设立变更"], life_events=[],
+        keywords=["会计师事务所设立", "会所执业证书", "合伙会计师事务所"],
+        summary="设立会计师事务所，应当由所在地省级人民政府财政部门批准，取得会计师事务所执业证书后方可承办注册会计师业务；"
+                "会计师事务所可以采用普通合伙、特殊普通合伙或者有限责任公司形式。",
+        conditions="有2名以上合伙人或者5名以上股东，且均为取得注册会计师证书并最近连续执业3年以上的注册会计师；有固定的办公场所；"
+                   "有符合规定的注册资本或者出资；首席合伙人或者法定代表人符合规定条件。",
+        basis=["《中华人民共和国注册会计师法》第二十三条", "《会计师事务所执业许可和监督管理办法》（财政部令第97号）"],
+        materials=[m("会计师事务所执业许可申请表", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("合伙人或者股东的注册会计师证书及执业经历证明", "原件"),
+                   m("合伙协议或者公司章程", "原件"),
+                   m("办公场所的产权或者使用权证明", "原件")],
+        procedure=steps(ONLINE_APPLY, WINDOW_ACCEPT, REVIEW, DECIDE, DELIVER),
+        days=(30, 15), online_mode=4, level="province", venue="province",
+    ),
+    Service(
+        name="测绘资质审批", dept="省自然资源", audience=L, item_type="行政许可",
+        themes=["准营准办"], life_events=[],
+        keywords=["测绘资质", "乙级测绘资质", "测绘资质证书"],
+        summary="从事测绘活动的单位应当依法取得相应等级的测绘资质证书，并在资质等级许可的范围内从事测绘活动；"
+                "乙级测绘资质由省级自然资源主管部门审批，测绘资质证书有效期为5年，实行电子证照。",
+        conditions="具有企业法人或者事业单位法人资格；有与从事的测绘活动相适应的专业技术人员和技术装备；"
+                   "有健全的技术和质量保证体系、安全保障措施、信息安全保密管理制度以及测绘成果和资料档案管理制度。",
+        basis=["《中华人民共和国测绘法》第二十七条", "《测绘资质管理办法》"],
+        materials=[m("测绘资质申请表", "电子表单", source="线上填写"), BIZ_LICENSE,
+                   m("专业技术人员的职称证书和社会保险缴费证明", "电子文件", note="可通过部门共享核验的免于提交"),
+                   m("仪器设备检定证明", "电子文件")],
+        procedure=steps(ONLINE_APPLY,
+                        "受理：对申请材料进行形式审查。",
+                        "审查：对专业技术人员和技术装备情况进行核查。",
+                        DECIDE, DELIVER),
+        days=(20, 10), online_mode=4, level="province", venue="province",
+    ),
+    Service(
+        name="省级企业技术中心认定", dept="省经信", audience=L, item_type="行政确认",
+        themes=["科技创新"], life_events=[],
+        keywords=["省级企业技术中心", "企业技术中心申报", "技术中心认定"],
+        summary="在本省依法登记、具有较强技术创新能力的工业企业，可按年度申请认定省级企业技术中心；认定后可享受相关扶持政策，"
+                "并作为申报国家企业技术中心的基础；省级企业技术中心实行动态管理，每两年评价一次。",
+        conditions="在本省依法登记的工业企业，具有较完善的研究、开发、试验条件；研究与试验发展经费支出额及其占销售收入比重符合认定标准；"
+                   "拥有技术水平高、实践经验丰富的技术带头人；近三年未发生重大安全、质量和环境违法事件。",
+        basis=["《国家企业技术中心认定管理办法》", "《{prov}企业技术中心认定管理办法》"],
+        materials=[m("省级企业技术中心认定申请报告", "电子文件"),
+                   m("企业技术中心评价材料", "电子表单", source="线上填报"),
+                   m("研发经费专项审计报告", "电子文件", source="具有资质的中介机构出具"),
+                   m("近三年财务会计报告", "电子文件")],
+        procedure=steps("申报：企业按年度通知通过申报系统提交材料。",
+                        "推荐：设区的市经济和信息化主管部门审核推荐。",
+                        "评价：组织专家评审和综合评价。",
+                        "认定：公示无异议后发文认定。"),
+        days=(90, 90, "自然日"), online_mode=4, level="province", venue="province",
+    ),
+]
 
 # --------------------------------------------------------------------------------------------
 # Catalogue: city-level services
@@ -2284,7 +2810,7 @@ LEGAL_ENTITY_SERVICES = [
 ]
 
 # --------------------------------------------------------------------------------------------
-# Catalogue: items abolished or merged, kept as withdrawn guides (one region each)
+# Catalogue: items abolished or merged, kept as withdrawn guides (one city each, in its districts)
 # --------------------------------------------------------------------------------------------
 
 WITHDRAWN_SERVICES = [
@@ -2359,10 +2885,42 @@ WITHDRAWN_SERVICES = [
 DISTRICT_SERVICES = PERSONAL_SERVICES + LEGAL_ENTITY_SERVICES + WITHDRAWN_SERVICES
 
 # --------------------------------------------------------------------------------------------
+# Basic codes (基本编码)
+# --------------------------------------------------------------------------------------------
+
+# The order basic codes are numbered in. New services go at the end of their list only if the
+# codes of the others are to stay; the catalogue below was numbered city, district, province.
+CATALOGUE = CITY_SERVICES + DISTRICT_SERVICES + PROVINCE_SERVICES
+BASIC_CODE = re.compile(r"JB\d{4}(-\d{2})?")
+
+
+def basic_codes(services: list[Service]) -> dict[int, str]:
+    """id(service) -> 基本编码: ``JB`` + 4-digit serial; a 小项 gets its 大项's code + ``-NN``.
+
+    Every locality's copy of a service carries the same basic code, whatever name it is
+    published under there."""
+    codes: dict[int, str] = {}
+    by_key: dict[str, str] = {}
+    children: dict[str, int] = {}
+    serial = 0
+    for service in services:
+        if service.parent:
+            children[service.parent] = children.get(service.parent, 0) + 1
+            codes[id(service)] = f"{by_key[service.parent]}-{children[service.parent]:02d}"
+            continue
+        serial += 1
+        codes[id(service)] = f"JB{serial:04d}"
+        if service.key:
+            by_key[service.key] = codes[id(service)]
+    return codes
+
+
+# --------------------------------------------------------------------------------------------
 # Instantiation
 # --------------------------------------------------------------------------------------------
 
 CST = timezone(timedelta(hours=8))
+SEED = 20240916
 
 
 def fill(value, context: dict):
@@ -2392,7 +2950,7 @@ def updated_at(rng: random.Random, status: str) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def instantiate(service: Service, region: Region, serial: int, parent_code: str,
+def instantiate(service: Service, region: Region, serial: int, parent_code: str, basic_code: str,
                 rng: random.Random) -> dict:
     """One guide record of `service` in `region`."""
     code = f"SG{region.code}{serial:03d}"
@@ -2401,7 +2959,8 @@ def instantiate(service: Service, region: Region, serial: int, parent_code: str,
     unit = service.days[2] if len(service.days) > 2 else "工作日"
     record = {
         "code": code,
-        "name": service.name,
+        "basic_code": basic_code,
+        "name": region.local_names.get(service.name, service.name),
         "department": region.departments[service.dept],
         "audience": list(service.audience),
         "region": region.name,
@@ -2434,37 +2993,68 @@ def instantiate(service: Service, region: Region, serial: int, parent_code: str,
 
 
 def regions_in_order() -> list[tuple[str, Region, list[Service]]]:
-    """(city short name, region, services offered at that level) for every sample region."""
+    """(city short name, region, services implemented at its level), province by province:
+    the province itself, its city, then the city's districts."""
     out = []
     for short, city in CITY_DATA.items():
+        out.append((short, make_province_region(PROVINCE_DATA[short]), PROVINCE_SERVICES))
         out.append((short, make_region(city), CITY_SERVICES))
-        out.append((short, make_region(city, DISTRICT_DATA[short]), DISTRICT_SERVICES))
+        for district in DISTRICT_DATA[short]:
+            out.append((short, make_region(city, district), DISTRICT_SERVICES))
     return out
 
 
-def build_guides() -> list[dict]:
-    """Every guide of the sample, grouped by region, 大项 before its 小项."""
-    rng = random.Random(20240916)
+def region_guides(short: str, region: Region, services: list[Service], codes: dict[int, str],
+                  rng: random.Random) -> list[dict]:
+    """The guides of one region, numbered 001… in catalogue order, 大项 before its 小项."""
     guides = []
-    for short, region, services in regions_in_order():
-        family_codes: dict[str, str] = {}
-        serial = 0
-        for service in services:
-            if service.only_in and short not in service.only_in:
-                continue
-            serial += 1
-            guide = instantiate(service, region, serial, family_codes.get(service.parent, ""), rng)
-            if service.key:
-                family_codes[service.key] = guide["code"]
-            guides.append(guide)
+    family_codes: dict[str, str] = {}
+    serial = 0
+    for service in services:
+        if service.level != region.level:
+            raise ValueError(f"{service.name} is a {service.level} service, listed for {region.name}")
+        if service.only_in and short not in service.only_in:
+            continue
+        serial += 1
+        guide = instantiate(service, region, serial, family_codes.get(service.parent, ""), codes[id(service)], rng)
+        if service.key:
+            family_codes[service.key] = guide["code"]
+        guides.append(guide)
     return guides
+
+
+def build_guides() -> list[dict]:
+    """Every guide of the sample, grouped by region, 大项 before its 小项.
+
+    The regions of the first sample draw their update times from one stream in their old order
+    (LEGACY_REGIONS), so their records are unchanged; every later region has its own stream."""
+    codes = basic_codes(CATALOGUE)
+    entries = regions_in_order()
+    by_code = {region.code: (short, region, services) for short, region, services in entries}
+    built: dict[str, list[dict]] = {}
+    legacy_rng = random.Random(SEED)
+    for code in LEGACY_REGIONS:
+        built[code] = region_guides(*by_code[code], codes, legacy_rng)
+    for short, region, services in entries:
+        if region.code not in built:
+            built[region.code] = region_guides(short, region, services, codes, random.Random(f"{SEED}-{region.code}"))
+    return [guide for _, region, _ in entries for guide in built[region.code]]
 
 
 def check(guides: list[dict]) -> list[str]:
     """Editorial rules of the sample; returns the problems found."""
     problems = []
+    seen: set[str] = set()
+    service_audience: dict[str, tuple] = {}
     for g in guides:
         where = f"{g['code']} {g['name']}"
+        if g["code"] in seen:
+            problems.append(f"{where}: duplicate code")
+        seen.add(g["code"])
+        if not BASIC_CODE.fullmatch(g["basic_code"]):
+            problems.append(f"{where}: basic code {g['basic_code']!r}")
+        if service_audience.setdefault(g["basic_code"], tuple(g["audience"])) != tuple(g["audience"]):
+            problems.append(f"{where}: audience differs from other copies of {g['basic_code']}")
         if not 60 <= len(g["summary"]) <= 200:
             problems.append(f"{where}: summary has {len(g['summary'])} characters")
         if not 40 <= len(g["conditions"]) <= 200:
@@ -2480,6 +3070,23 @@ def check(guides: list[dict]) -> list[str]:
     return problems
 
 
+def counts(guides: list[dict]) -> str:
+    """Guides per region (active + withdrawn) and per level, for the summary line."""
+    levels = {"province": 0, "city": 0, "district": 0}
+    lines = []
+    by_region: dict[str, list[dict]] = {}
+    for guide in guides:
+        by_region.setdefault(guide["region"], []).append(guide)
+    for region, group in by_region.items():
+        level = "district" if region.endswith(("区", "县")) else "city" if region.endswith("市") else "province"
+        levels[level] += len(group)
+        withdrawn = sum(g["status"] == "withdrawn" for g in group)
+        lines.append(f"  {region:<12} {group[0]['code'][2:8]}  {level:<8} {len(group):>4} ({withdrawn} withdrawn)")
+    lines.append("  by level: " + ", ".join(f"{level} {count}" for level, count in levels.items()))
+    lines.append(f"  services (basic codes): {len({g['basic_code'] for g in guides})}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -2493,6 +3100,7 @@ def main() -> None:
         for guide in guides:
             out.write(json.dumps(guide, ensure_ascii=False) + "\n")
     print(f"wrote {len(guides)} guides to {args.out}")
+    print(counts(guides))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,18 @@ a reply). The record carries its first one or two events; the rest go to the eve
 shuffled within blocks (so they arrive out of order), and about 1 % of them twice (the
 same event again must change nothing). Verification codes are derived from the case number
 (``code_for``) so benchmarks can look cases up. Streams; standard library only.
+
+About 70 % of the cases belong to a user. By default the user ids are just spread over
+``--user-prefix`` + 000001 … ``--users``. With ``--users-file`` (users JSONL, e.g. from
+bench/simulate_journeys.py) the owners are the first ``--users`` users of that file, and a case
+goes to an owner only if its guide serves the owner's locality (the copy of their district, of
+its city or of its province: the guide's region is a prefix of the owner's) and is meant for
+the owner's kind (个人/法人); a case no owner fits stays anonymous. The bundled sample
+(govsearch/sample_data/cases.jsonl, case_events.jsonl) is written with
+
+    python bench/generate_cases.py --count 240 --users 40 --users-file govsearch/sample_data/users.jsonl \
+        --start 2026-11-10T09:00:00+08:00 --seed 11 \
+        --records govsearch/sample_data/cases.jsonl --events govsearch/sample_data/case_events.jsonl
 """
 
 from __future__ import annotations
@@ -39,12 +51,31 @@ def _guides() -> list[dict]:
     return [g for g in guides if g.get("status", "active") == "active"]
 
 
+class _Owners:
+    """Picks a case's owner among users whom the guide serves (by locality and audience)."""
+
+    def __init__(self, path: Path, count: int):
+        with open(path, encoding="utf-8") as handle:
+            users = [json.loads(line) for line in handle if line.strip()]
+        self.users = users[:count]
+        self._fitting: dict[tuple, list[str]] = {}
+
+    def __call__(self, guide: dict, rng: random.Random) -> str | None:
+        key = (guide.get("region") or "", tuple(guide.get("audience") or ()))
+        fitting = self._fitting.get(key)
+        if fitting is None:
+            fitting = [u["user_id"] for u in self.users
+                       if (u.get("region") or "").startswith(key[0]) and (not key[1] or u.get("kind") in key[1])]
+            self._fitting[key] = fitting
+        return rng.choice(fitting) if fitting else None
+
+
 def _name(rng: random.Random) -> str:
     surname = rng.choice(COMPOUND) if rng.random() < 0.02 else rng.choice(SURNAMES)
     return surname + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
 
 
-def _case(serial: int, guide: dict, rng: random.Random, start: datetime, users: int, user_prefix: str) -> tuple[dict, list[dict]]:
+def _case(serial: int, guide: dict, rng: random.Random, start: datetime, owner) -> tuple[dict, list[dict]]:
     letter = rng.random() < 0.1
     submitted = start + timedelta(minutes=serial // 7)
     region = guide["code"][2:8]
@@ -75,18 +106,26 @@ def _case(serial: int, guide: dict, rng: random.Random, start: datetime, users: 
         "events": [{k: v for k, v in e.items() if k != "case_no"} for e in events[:kept]],
     }
     if rng.random() < 0.7:
-        record["user_id"] = f"{user_prefix}{rng.randint(1, users):06d}"
+        user_id = owner(guide, rng)
+        if user_id:
+            record["user_id"] = user_id
     return record, events[kept:]
 
 
 def generate(count: int, records_path: Path, events_path: Path, seed: int = 7, users: int = 200_000,
-             start: datetime = datetime(2025, 1, 1, 8, 0, tzinfo=CHINA), user_prefix: str = "u") -> tuple[int, int]:
+             start: datetime = datetime(2025, 1, 1, 8, 0, tzinfo=CHINA), user_prefix: str = "u",
+             users_file: Path | None = None) -> tuple[int, int]:
     rng = random.Random(seed)
     guides = _guides()
+    if users_file is not None:
+        owner = _Owners(users_file, users)
+    else:
+        def owner(guide: dict, rng: random.Random) -> str:
+            return f"{user_prefix}{rng.randint(1, users):06d}"
     written_events, pending = 0, []
     with open(records_path, "w", encoding="utf-8") as records, open(events_path, "w", encoding="utf-8") as events:
         for serial in range(count):
-            record, later = _case(serial, rng.choice(guides), rng, start, users, user_prefix)
+            record, later = _case(serial, rng.choice(guides), rng, start, owner)
             records.write(json.dumps(record, ensure_ascii=False) + "\n")
             pending += later + [e for e in later if rng.random() < 0.01]
             if serial % BLOCK == BLOCK - 1 or serial == count - 1:
@@ -105,10 +144,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--users", type=int, default=200_000, help="user ids (u000001 …) are spread over the cases")
     parser.add_argument("--user-prefix", default="u", help="user ids are this and six digits")
+    parser.add_argument("--users-file", type=Path, default=None,
+                        help="users JSONL: owners are its first --users users, each given cases of copies serving their locality")
     parser.add_argument("--start", default="2025-01-01T08:00:00+08:00", help="submission time of the first case")
     args = parser.parse_args()
     cases, events = generate(args.count, args.records, args.events, args.seed, args.users,
-                             datetime.fromisoformat(args.start), args.user_prefix)
+                             datetime.fromisoformat(args.start), args.user_prefix, args.users_file)
     print(f"wrote {cases:,} case records to {args.records} and {events:,} pushed events to {args.events}")
 
 

@@ -2,18 +2,28 @@
 
     python bench/generate_guides.py --count 100000 --out /tmp/guides-100k.jsonl [--seed 7]
 
-The sample (govsearch/sample_data/guides.jsonl) holds the same base services in three districts and
-their cities. This script places those services into the 区/县 listed in REGIONS below:
+The sample (govsearch/sample_data/guides.jsonl) is a catalogue of three provinces, each with its
+own level, one city and two districts; every service is copied at the level that implements it.
+This script keeps that structure over the synthetic provinces → cities → 区/县 listed in REGIONS
+below, each service again copied only at its own level:
 
-* pass 0: every target district receives the district services of one sample district, and every
-  target city (once) the city services (住房公积金, 出入境, 车管所, 不动产登记 …) of one sample city;
+* pass 0: every target province (once) receives the province services (资质, 执业许可, 药品批发,
+  职称 …) of one sample province, every target city (once) the city services (住房公积金, 出入境,
+  车管所, 不动产登记 …) of one sample city, and every target district the district services of one
+  sample district (some of which use the local names that district publishes them under);
 * pass 1, 2, …: the services that a real portal also lists per 街道 or 派出所 (民政, 人社, 医保,
-  残联, 卫健, 退役军人 and 户籍 items for 个人) are placed again with a street-level 实施主体.
+  残联, 卫健, 退役军人 and 户籍 items for 个人) are placed again in their district with a
+  street-level 实施主体.
 
 Region names inside every text field (region, department, location, basis, procedure …), the phone
 area code, the province's app, the online URL and the code (``SG`` + region code + serial) are
-rewritten for the target region. About 1 % of the output are withdrawn guides, the rest active.
-Output is streamed; the same seed gives the same file. Standard library only.
+rewritten for the target region; regions are full paths (``江苏省`` / ``江苏省南京市`` /
+``江苏省南京市玄武区``; a municipality's own level is ``北京市``, code 110000, beside its city level
+110100). Every copy keeps the sample's ``basic_code`` (基本编码), so all copies of one service in
+every locality share it. The sample's own cities are not in REGIONS; its provinces are, and their
+generated province-level codes are numbered from 501 so that no code collides with the bundled
+sample. About 1 % of the output are withdrawn guides (in districts), the rest active. Output is
+streamed; the same seed gives the same file. Standard library only.
 """
 
 from __future__ import annotations
@@ -29,11 +39,12 @@ from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "govsearch" / "sample_data" / "guides.jsonl"
 
-# The sample's regions by the first 4 digits of their codes: (province, city, district, area code, app).
+# The sample's provinces by the first 2 digits of their codes: (province, city, area code, app).
+# A sample district's name is read from its guides' region.
 SOURCES = {
-    "3301": ("浙江省", "杭州市", "西湖区", "0571", "浙里办"),
-    "5101": ("四川省", "成都市", "武侯区", "028", "天府通办"),
-    "4201": ("湖北省", "武汉市", "洪山区", "027", "鄂汇办"),
+    "33": ("浙江省", "杭州市", "0571", "浙里办"),
+    "51": ("四川省", "成都市", "028", "天府通办"),
+    "42": ("湖北省", "武汉市", "027", "鄂汇办"),
 }
 
 # Province -> (URL abbreviation, government-service app).
@@ -50,7 +61,8 @@ PROVINCES = {
 }
 
 # "province city area-code | district code district code …". The sample's own cities are left out
-# so that generated codes never collide with the bundled sample.
+# so that generated codes never collide with the bundled sample. A province's first city listed
+# here is where its province-level halls are given addresses and its phone area code.
 REGIONS = """
 北京市 北京市 010 | 东城区 110101 西城区 110102 朝阳区 110105 丰台区 110106 石景山区 110107 海淀区 110108 门头沟区 110109 房山区 110111 通州区 110112 顺义区 110113 昌平区 110114 大兴区 110115 怀柔区 110116 平谷区 110117 密云区 110118 延庆区 110119
 天津市 天津市 022 | 和平区 120101 河东区 120102 河西区 120103 南开区 120104 河北区 120105 红桥区 120106 东丽区 120110 西青区 120111 津南区 120112 北辰区 120113 武清区 120114 宝坻区 120115 滨海新区 120116 宁河区 120117 静海区 120118 蓟州区 120119
@@ -121,22 +133,24 @@ PAREN = re.compile(r"（[^）]*）")
 
 @dataclass(frozen=True)
 class Place:
-    """A target region: a district, or a city when district is empty."""
+    """A target region: a district, a city when district is empty, or a province's own level."""
 
     province: str
-    city: str
+    city: str               # for a province: the city its province-level halls are in
     district: str
     code: str
     area: str
-    seat: str = ""          # for a city: the district its city-level halls are given addresses in
+    seat: str = ""          # for a city or province: the district its halls are given addresses in
+    level: str = "district"  # "province", "city" or "district"
 
     def values(self) -> dict:
         """Placeholder values for this place (the keys of source_tokens)."""
         municipality = self.province == self.city
         abbr, app = PROVINCES.get(self.province, ("gov", "政务服务"))
         city_region = self.city if municipality else self.province + self.city
+        region = self.province if self.level == "province" else city_region + self.district
         return {
-            "region": city_region + self.district, "city_region": city_region,
+            "region": region, "city_region": city_region,
             "province": self.province, "province_short": short(self.province),
             "city": self.city, "city_short": short(self.city),
             "district": self.district, "district_short": short(self.district),
@@ -152,31 +166,47 @@ def short(name: str) -> str:
     return name
 
 
-def parse_regions() -> list[tuple[Place, list[Place]]]:
-    """(city, its districts) for every line of REGIONS; codes must be unique."""
-    cities = []
+def parse_regions() -> list[tuple[Place, list[tuple[Place, list[Place]]]]]:
+    """(province, [(city, its districts) …]) in the order of REGIONS; codes must be unique."""
+    provinces: dict[str, tuple[Place, list]] = {}
     for line in REGIONS.strip().splitlines():
         head, tail = line.split("|")
         province, city, area = head.split()
         parts = tail.split()
         districts = [Place(province, city, name, code, area) for name, code in zip(parts[::2], parts[1::2])]
-        city_place = Place(province, city, "", districts[0].code[:4] + "00", area, seat=districts[0].district)
-        cities.append((city_place, districts))
-    codes = [p.code for c, ds in cities for p in [c, *ds]]
+        seat = districts[0].district
+        city_place = Place(province, city, "", districts[0].code[:4] + "00", area, seat=seat, level="city")
+        if province not in provinces:
+            own = Place(province, city, "", districts[0].code[:2] + "0000", area, seat=seat, level="province")
+            provinces[province] = (own, [])
+        provinces[province][1].append((city_place, districts))
+    result = list(provinces.values())
+    codes = [own.code for own, _ in result] + [p.code for _, cities in result for c, ds in cities for p in [c, *ds]]
     assert len(codes) == len(set(codes)), "duplicate region codes in REGIONS"
-    return cities
+    return result
 
 
-def source_tokens(prefix: str) -> dict[str, str]:
-    """Literal strings of one sample city/district -> placeholder text that replaces them."""
-    province, city, district, area, app = SOURCES[prefix]
-    return {
-        province + city + district: "⟦region⟧", province + city: "⟦city_region⟧",
+def level_of(code: str) -> str:
+    """The level of a 6-digit region code: 330000 province, 330100 city, 330106 district."""
+    return "province" if code.endswith("0000") else "city" if code.endswith("00") else "district"
+
+
+def source_tokens(code: str, region: str) -> dict[str, str]:
+    """Literal strings of one sample province/city/district -> placeholder text that replaces them."""
+    province, city, area, app = SOURCES[code[:2]]
+    tokens = {
+        province + city: "⟦city_region⟧",
         province: "⟦province⟧", short(province): "⟦province_short⟧",
         city: "⟦city⟧", short(city): "⟦city_short⟧",
-        district: "⟦district⟧", short(district): "⟦district_short⟧",
         area + "-": "⟦area⟧-", app: "⟦app⟧",
     }
+    if level_of(code) == "district":
+        district = region[len(province + city):]
+        tokens.update({province + city + district: "⟦region⟧",
+                       district: "⟦district⟧", short(district): "⟦district_short⟧"})
+    elif level_of(code) == "province":
+        tokens[province] = "⟦region⟧"
+    return tokens
 
 
 @dataclass
@@ -200,7 +230,7 @@ def load_templates(path: Path) -> dict[str, list[Template]]:
         groups.setdefault(record["code"][2:8], []).append(record)
     templates = {}
     for code, group in groups.items():
-        tokenize = tokenizer(source_tokens(code[:4]))
+        tokenize = tokenizer(source_tokens(code, group[0].get("region") or ""))
         index = {r["code"]: i for i, r in enumerate(group)}
         templates[code] = [make_template(r, index.get(r.get("parent_code")), tokenize) for r in group]
     return templates
@@ -236,11 +266,12 @@ def fill(text: str, values: dict) -> str:
 class Writer:
     """Renders templates into a place, numbering codes per region and mixing in ~1 % withdrawn."""
 
-    def __init__(self, out, count: int, rng: random.Random, withdrawn: list[Template]):
+    def __init__(self, out, count: int, rng: random.Random, withdrawn: list[Template], reserved=()):
         self.out, self.count, self.rng = out, count, rng
         self.withdrawn = itertools.cycle(withdrawn) if withdrawn else None
-        self.serials: dict[str, int] = {}
+        self.serials: dict[str, int] = {code: 500 for code in reserved}  # codes the sample uses: from 501
         self.written = 0
+        self.next_withdrawn = 99  # one withdrawn guide in every hundred, placed in districts
 
     @property
     def done(self) -> bool:
@@ -255,7 +286,8 @@ class Writer:
                 return
             if template.withdrawn or (street and not template.street_level):
                 continue
-            if self.withdrawn and self.written % 100 == 99:
+            if self.withdrawn and place.level == "district" and self.written >= self.next_withdrawn:
+                self.next_withdrawn += 100
                 self.render(next(self.withdrawn), place, values, None, street)
                 if self.done:
                     return
@@ -290,20 +322,28 @@ def generate(count: int, out_path: Path, seed: int, sample: Path = SAMPLE) -> in
     """Write `count` guides to out_path; returns the number written."""
     rng = random.Random(seed)
     templates = load_templates(sample)
-    city_groups = [g for code, g in sorted(templates.items()) if code.endswith("00")]
-    district_groups = [g for code, g in sorted(templates.items()) if not code.endswith("00")]
+    groups = {level: [g for code, g in sorted(templates.items()) if level_of(code) == level]
+              for level in ("province", "city", "district")}
+    if not groups["district"]:
+        raise SystemExit("the sample has no district guides to place")
     withdrawn = [t for g in templates.values() for t in g if t.withdrawn]
-    cities = parse_regions()
+    provinces = parse_regions()
+    taken = [p.code for _, cities in provinces for c, ds in cities for p in [c, *ds] if p.code in templates]
+    if taken:
+        raise SystemExit(f"REGIONS reuses region codes of the sample: {taken}")
     with out_path.open("w", encoding="utf-8", buffering=1 << 20) as out:
-        writer = Writer(out, count, rng, withdrawn)
+        writer = Writer(out, count, rng, withdrawn, reserved=templates)
         for street_pass in itertools.count():
             written_before = writer.written
-            for city, districts in cities:
-                if street_pass == 0:
-                    writer.place(city, rng.choice(city_groups))
-                for number, district in enumerate(districts):
-                    street = STREETS[(street_pass + number) % len(STREETS)] if street_pass else ""
-                    writer.place(district, rng.choice(district_groups), street)
+            for province, cities in provinces:
+                if street_pass == 0 and groups["province"]:
+                    writer.place(province, rng.choice(groups["province"]))
+                for city, districts in cities:
+                    if street_pass == 0 and groups["city"]:
+                        writer.place(city, rng.choice(groups["city"]))
+                    for number, district in enumerate(districts):
+                        street = STREETS[(street_pass + number) % len(STREETS)] if street_pass else ""
+                        writer.place(district, rng.choice(groups["district"]), street)
                     if writer.done:
                         return writer.written
             if writer.written == written_before:

@@ -2,12 +2,21 @@
 
     python bench/simulate_journeys.py --users 3000 --out-users users.jsonl --out-events events.jsonl
 
-People live in a region; companies have an industry and a business scope. Each goes
+People and companies live in a locality of the catalogue: mostly a district (区/县), a few
+(CITY_SHARE) at city level; companies have an industry and a business scope. Each goes
 through one to three journeys (结婚 → 户口 → 公积金购房; 生育 → 出生医学证明 → 新生儿落户 → 医保;
-开餐馆 → 个体工商户 → 食品经营许可 → 消防 → 发票 …), each step a service found by name in
-the catalogue copy that serves their region, viewed, applied for and mostly completed, days
-apart; journeys stop early at random. Some browsing noise and searches are mixed in. The
-same seed gives the same files.
+开餐馆 → 个体工商户 → 食品经营许可 → 消防 → 发票; 建筑企业 → 资质 → 安全生产许可 …), each
+step a service found by name and then taken in the copy that serves their locality: the copy
+of their district, else of its city, else of its province (copies of one service share a
+``basic_code``, so a district that publishes it under a local name still serves it). Each step
+is viewed, applied for and mostly completed, days apart; journeys stop early at random. Some
+browsing noise and searches are mixed in; stray views, too, are of copies serving the user's
+locality. The same seed gives the same files.
+
+The bundled sample (govsearch/sample_data/users.jsonl, events.jsonl) is written with
+
+    python bench/simulate_journeys.py --users 400 --seed 9 \
+        --out-users govsearch/sample_data/users.jsonl --out-events govsearch/sample_data/events.jsonl
 """
 
 from __future__ import annotations
@@ -59,6 +68,13 @@ JOURNEYS = (
             industries=("软件", "零售", "人力资源", "运输")),
     Journey("人力资源公司", "法人", ("有限责任公司设立", "人力资源服务许可", "社会保险单位参保"), industries=("人力资源",)),
     Journey("运输", "法人", ("有限责任公司设立", "道路运输经营许可", "机动车注册登记"), industries=("运输",)),
+    Journey("跨境运输", "法人", ("道路运输经营许可", "国际道路运输经营许可"), industries=("运输",)),
+    Journey("建筑企业", "法人", ("有限责任公司设立", "建筑业企业资质认定", "建筑施工企业安全生产许可证", "社会保险单位参保"),
+            industries=("建筑",)),
+    Journey("药品批发", "法人", ("药品批发企业经营许可", "第二类医疗器械产品注册"), industries=("医药",)),
+    Journey("当律师", "个人", ("律师执业许可", "社会保险个人参保登记"), 24, 50),
+    Journey("当导游", "个人", ("导游证核发", "社会保险个人参保登记"), 20, 50),
+    Journey("评职称", "个人", ("二级建造师执业资格注册", "高级专业技术职务任职资格评审"), 26, 58, keep_going=0.6),
     Journey("养老院", "法人", ("有限责任公司设立", "养老机构备案", "公众聚集场所"), industries=("养老",)),
     Journey("旅行社", "法人", ("有限责任公司设立", "旅行社业务经营许可", "发票领用"), industries=("旅游",)),
 )
@@ -74,25 +90,54 @@ SCOPES = {
     "旅游": "旅游业务；旅行社服务网点旅游招徕、咨询服务；票务代理服务",
 }
 NOISE_QUERIES = ("公积金", "社保", "身份证", "营业执照", "怎么办理", "办事指南", "医保报销", "证明开具")
+CITY_SHARE = 0.05  # of users who live at city level (served by city and province copies only)
+
+
+def _service(guide: dict) -> str:
+    """The service a copy belongs to: its basic code, else its name and audience."""
+    return guide.get("basic_code") or f"名:{guide['name']}|{'/'.join(sorted(guide.get('audience') or ()))}"
 
 
 class _Catalogue:
-    """The guides by name and region, so each journey step is found without a scan."""
+    """The guides by service and region, so each journey step is found without a scan."""
 
     def __init__(self, path: Path):
         guides = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
         self.active = [g for g in guides if g.get("status", "active") == "active"]
-        self.districts = sorted({g["region"] for g in self.active if g.get("region", "").endswith(("区", "县"))})
-        self.copies: dict[str, dict[str, dict]] = {}
+        regions = {g.get("region") or "" for g in self.active}
+        self.districts = sorted(r for r in regions if r.endswith(("区", "县")))
+        self.cities = sorted(r for r in regions if r.endswith("市") and any(d.startswith(r) for d in self.districts))
+        self.copies: dict[str, dict[str, dict]] = {}   # service -> region -> copy
+        self._services_named: dict[str, list[str]] = {}  # name -> services published under it
+        self._by_region: dict[str, list[dict]] = {}
         for guide in self.active:
-            self.copies.setdefault(guide["name"], {})[guide.get("region") or ""] = guide
-        self._names: dict[str, list[str]] = {}
+            service, region = _service(guide), guide.get("region") or ""
+            self.copies.setdefault(service, {})[region] = guide
+            named = self._services_named.setdefault(guide["name"], [])
+            if service not in named:
+                named.append(service)
+            self._by_region.setdefault(region, []).append(guide)
+        self._matches: dict[str, list[str]] = {}
+        self._serving: dict[str, list[dict]] = {}
 
     def find(self, pattern: str, region: str) -> dict | None:
-        """The guide whose name matches, in the copy serving the region (district before city)."""
-        names = self._names.setdefault(pattern, [n for n in self.copies if re.search(pattern, n)])
-        serving = [g for name in names for r, g in self.copies[name].items() if region.startswith(r)]
+        """A service whose name (in any locality) matches, in the copy serving the region:
+        the district's, else the city's, else the province's."""
+        services = self._matches.get(pattern)
+        if services is None:
+            services = list(dict.fromkeys(s for name, named in self._services_named.items()
+                                          if re.search(pattern, name) for s in named))
+            self._matches[pattern] = services
+        serving = [g for service in services for r, g in self.copies[service].items() if region.startswith(r)]
         return max(serving, key=lambda g: len(g.get("region") or ""), default=None)
+
+    def serving(self, region: str) -> list[dict]:
+        """Every active copy that serves a locality (its own and its ancestors')."""
+        found = self._serving.get(region)
+        if found is None:
+            found = [g for r, group in self._by_region.items() if region.startswith(r) for g in group]
+            self._serving[region] = found
+        return found
 
 
 def simulate(guides_path: Path, users: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
@@ -109,7 +154,7 @@ def people(guides_path: Path, users: int, seed: int = 7, browsing: int = 3):
     catalogue = _Catalogue(guides_path)
     start = datetime(2025, 1, 1, 9, 0, tzinfo=CHINA)
     for number in range(1, users + 1):
-        profile, events = _person(rng, number, catalogue.districts), []
+        profile, events = _person(rng, number, catalogue.districts, catalogue.cities), []
         moment = start + timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 600))
         suitable = [j for j in JOURNEYS if _suits(j, profile)]
         for journey in rng.sample(suitable, k=min(len(suitable), rng.choice((1, 1, 2, 2, 3)))):
@@ -119,12 +164,13 @@ def people(guides_path: Path, users: int, seed: int = 7, browsing: int = 3):
             if rng.random() < 0.5:
                 events.append(_event(profile, "search", moment, query=rng.choice(NOISE_QUERIES)))
             else:
-                events.append(_event(profile, "view", moment, item=rng.choice(catalogue.active)["code"]))
+                nearby = catalogue.serving(profile["region"]) or catalogue.active
+                events.append(_event(profile, "view", moment, item=rng.choice(nearby)["code"]))
         yield profile, events
 
 
-def _person(rng: random.Random, number: int, districts: list[str]) -> dict:
-    region = rng.choice(districts)
+def _person(rng: random.Random, number: int, districts: list[str], cities: list[str]) -> dict:
+    region = rng.choice(cities) if cities and rng.random() < CITY_SHARE else rng.choice(districts)
     if rng.random() < 0.25:
         industry = rng.choice(sorted(SCOPES))
         return {"user_id": f"c{number:06d}", "kind": "法人", "region": region, "industry": industry, "business_scope": SCOPES[industry]}
