@@ -38,6 +38,18 @@ def read_token(secret: str, token: str, now: float | None = None) -> str:
     return payload["sub"]
 
 
+def signed_in_user() -> str | None:
+    """The user of a valid bearer token, or None: for answers a token only personalises."""
+    secret = current_app.extensions["govsearch"].settings.secret
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if not secret or scheme.lower() != "bearer" or not token.strip():
+        return None
+    try:
+        return read_token(secret, token.strip())
+    except InvalidToken:
+        return None
+
+
 def current_user() -> str:
     """The signed-in user of this request, or a 401."""
     secret = current_app.extensions["govsearch"].settings.secret

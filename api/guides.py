@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from api import params
+from api.auth import signed_in_user
 from api.errors import ApiError
+from recommender.store import StoreUnavailable
 from search.analysis import exact_key
 from search.service import SearchRequest
 
@@ -15,6 +17,8 @@ MAX_PAGE = 100
 MAX_PAGE_SIZE = 50
 MAX_SUGGESTIONS = 20
 MAX_HOT = 50
+OFFERED_HOT = 6  # what an answer that matched nothing offers instead
+OFFERED_NODES = 8
 
 
 def _components():
@@ -32,13 +36,47 @@ def search():
         page=params.bounded_int("page", 1, 1, MAX_PAGE),
         size=params.bounded_int("size", 10, 1, MAX_PAGE_SIZE),
         filters=params.filters(),
+        region=params.optional_text("region"),
+        locality=params.optional_text("locality") or _profile_region(),
+        collapse=params.flag("collapse", True),
     )
     response = _search().search(search_request)
+    if response["match"] == "none" and response["intent"] == "guide":
+        response["offers"] = _offers()
     normalized = exact_key(_search().analyzer.normalize(search_request.q))
     response["search_id"] = _components().query_log.search(
         normalized, response, search_request.page, search_request.filters, request.remote_addr or "unknown"
     )
     return jsonify(response)
+
+
+def _profile_region() -> str | None:
+    """A signed-in user's profile locality: where their search ranks serving copies first."""
+    user_id = signed_in_user()
+    if user_id is None:
+        return None
+    try:
+        profile = _components().feed.store.get_user(user_id)
+    except StoreUnavailable:
+        return None
+    return profile.region if profile else None
+
+
+def _offers() -> dict:
+    """What to try when the catalogue cannot answer: hot searches and the directory's nodes."""
+    facets = _search().directory({})["facets"]
+    nodes = [{"facet": facet, "value": f["value"], "count": f["count"]}
+             for facet in ("life_event", "theme") for f in facets.get(facet, [])[: OFFERED_NODES // 2]]
+    return {"hot": _components().hot_searches.top(OFFERED_HOT), "directory": nodes}
+
+
+@blueprint.get("/services/<basic_code>")
+def service_copies(basic_code: str):
+    """The copies of one service (one 基本编码) by locality."""
+    found = _search().services(basic_code)
+    if found is None:
+        raise ApiError(404, f"no active service with basic code {basic_code!r}")
+    return jsonify(found)
 
 
 @blueprint.get("/hot")
@@ -56,7 +94,7 @@ def suggest():
 
 @blueprint.get("/directory")
 def directory():
-    return jsonify(_search().directory(params.filters()))
+    return jsonify(_search().directory(params.filters(), params.optional_text("region")))
 
 
 @blueprint.get("/guides/<code>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import request
 
 from api.errors import ApiError
-from search.schema import FACET_KEYS
+from search.schema import FILTER_KEYS
 
 MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200
@@ -58,10 +58,27 @@ def text_field(body: dict, name: str, max_chars: int = 64) -> str:
     return value.strip()
 
 
+def optional_text(name: str, max_chars: int = MAX_FILTER_CHARS) -> str | None:
+    text = request.args.get(name, "").strip()
+    if len(text) > max_chars:
+        raise ApiError(400, f"parameter {name!r} is longer than {max_chars} characters")
+    return text or None
+
+
+def flag(name: str, default: bool) -> bool:
+    raw = request.args.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in ("true", "false", "1", "0"):
+        raise ApiError(400, f"parameter {name!r} must be true or false")
+    return raw in ("true", "1")
+
+
 def filters() -> dict[str, list[str]]:
-    """Filter parameters (audience, theme, …); repeating one means any of its values."""
+    """Filter parameters (audience, theme, …); repeating one means any of its values.
+    ``region`` is not among them: it selects a branch of the locality tree."""
     chosen = {}
-    for name in FACET_KEYS:
+    for name in FILTER_KEYS:
         values = [v.strip() for v in request.args.getlist(name) if v.strip()]
         if any(len(v) > MAX_FILTER_CHARS for v in values):
             raise ApiError(400, f"parameter {name!r} is longer than {MAX_FILTER_CHARS} characters")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from search import regions
 from search.analysis import Analyzer, exact_key
 from search.models import GuideDocument
-from search.schema import FACET_KEYS, NGRAM_FIELD
 from search.pinyin import syllables
 from search.query import bigrams
+from search.schema import FACET_KEYS, NGRAM_FIELD
+from search.services import service_key
+from search.variants import StepWords
 
 MAX_SUGGEST_PREFIX = 24  # characters (or pinyin letters); longer prefixes are not typed into a search box
 
@@ -35,11 +38,28 @@ def build_guide_document(guide: dict, analyzer: Analyzer) -> GuideDocument:
         exact_name=name_key,
         exact_keywords=keyword_keys,
         terms=terms,
-        facets={facet: _values(guide.get(key)) for facet, key in FACET_KEYS.items()},
+        facets=_facets(guide, name_key, analyzer),
         suggest_keys=suggest_keys,
         suggest_head_keys=head_keys,
         source=guide,
     )
+
+
+def _facets(guide: dict, name_key: str, analyzer: Analyzer) -> dict[str, list[str]]:
+    facets = {facet: _values(guide.get(key)) for facet, key in FACET_KEYS.items()}
+    facets.update(
+        service=[service_key(guide, name_key)],
+        parent=_values(guide.get("parent_code")),
+        variant=step_words(analyzer).of_guide(name_key, guide.get("audience")),
+        within=regions.lineage(guide.get("region")),
+        locality=[regions.canonical(guide.get("region"))],
+    )
+    return facets
+
+
+@lru_cache(maxsize=8)
+def step_words(analyzer: Analyzer) -> StepWords:
+    return StepWords.of(analyzer)
 
 
 def _suggest_keys(name_key: str, analyzer: Analyzer) -> tuple[list[str], list[str]]:

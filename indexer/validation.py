@@ -20,6 +20,7 @@ TIME_UNITS = ("工作日", "自然日")
 
 GUIDE_FIELDS: dict[str, str] = {
     "code": TEXT,
+    "basic_code": TEXT,
     "name": TEXT,
     "department": TEXT,
     "audience": TEXT_LIST,
@@ -187,7 +188,7 @@ def _oversize(record: dict) -> list[str]:
 
 def _value_problems(record: dict) -> list[str]:
     problems = []
-    for key in ("code", "parent_code"):
+    for key in ("code", "basic_code", "parent_code"):
         if key in record and not CODE_PATTERN.fullmatch(record[key]):
             problems.append(f"{key!r} {record[key]!r} does not match [0-9A-Za-z-]{{4,64}}")
     for key in ("name", "department"):

@@ -1,9 +1,10 @@
 """The service catalogue as the recommender sees it: services, not regional copies.
 
 The same service (住房公积金提取) is published by many regions under different codes. The
-recommender learns and reasons about services, keyed by their normalised name, so what
-citizens do in one district teaches about all of them; only at the end does it pick the copy
-that serves the user's own region.
+recommender learns and reasons about services, keyed by their basic code (else their
+normalised name and audience, ``search.services``), so what citizens do in one district
+teaches about all of them; only at the end does it pick the copy that serves the user's own
+region (``search.regions``: their district's, else their city's or province's).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from search import regions
 from search.analysis import Analyzer, exact_key
+from search.services import service_key
 
 
 @dataclass
@@ -22,8 +25,9 @@ class Service:
     name: str
     audience: set[str] = field(default_factory=set)
     life_events: set[str] = field(default_factory=set)
-    copies: dict[str, str] = field(default_factory=dict)  # region → code ("" when a guide names none)
+    copies: dict[str, str] = field(default_factory=dict)  # canonical region (全国 when none) → code
     text: str = ""  # name, keywords, summary: what the business-scope match reads
+    sensitive: bool = False  # about a death, a cancellation or a loss: never pushed for popularity
 
 
 class Catalogue:
@@ -31,12 +35,14 @@ class Catalogue:
         self.services: dict[str, Service] = {}
         self.service_of_code: dict[str, str] = {}
         self.by_life_event: dict[str, list[str]] = defaultdict(list)
+        sensitive_words = analyzer.dictionaries.steps.get("sensitive", ())
         for guide in guides:
-            key = exact_key(analyzer.normalize(guide["name"]))
+            key = service_key(guide, exact_key(analyzer.normalize(guide["name"])))
             service = self.services.setdefault(key, Service(key, guide["name"]))
             service.audience.update(guide.get("audience") or [])
             service.life_events.update(guide.get("life_events") or [])
-            service.copies.setdefault(guide.get("region") or "", guide["code"])
+            service.copies.setdefault(regions.canonical(guide.get("region")), guide["code"])
+            service.sensitive = service.sensitive or any(word in guide["name"] for word in sensitive_words)
             if not service.text:
                 service.text = " ".join([guide["name"], *(guide.get("keywords") or []), guide.get("summary") or ""])
             self.service_of_code[guide["code"]] = key
@@ -63,8 +69,7 @@ class Catalogue:
         copies = self.services[key].copies
         if not region:
             return next(iter(copies.values()), None)
-        # A copy serves the region when its own region is a prefix of it; try the longest first.
-        return next((copies[region[:end]] for end in range(len(region), -1, -1) if region[:end] in copies), None)
+        return next((copies[node] for node in regions.lineage(region) if node in copies), None)
 
     def serves(self, key: str, kind: str | None, region: str | None) -> bool:
         service = self.services.get(key)

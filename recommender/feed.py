@@ -4,8 +4,9 @@ Every signal's scores are scaled to [0, 1] and weighted; an item's score is the 
 signals, and it carries the reason and source of the signal that contributed most. Rules
 applied to every item: nothing the user has already applied for or completed, only
 services for the user's audience (no 法人 licence to a 个人), only copies that serve the
-user's region (their own district's first, else their city's or province's). Withdrawn
-guides are not in the catalogue at all.
+user's region (their own district's first, else their city's or province's), and a service
+about a death, a cancellation or a loss only as a next step of the person's own event.
+Withdrawn guides are not in the catalogue at all.
 
 If the store cannot be reached, the feed still answers with what is popular (from the
 last answers it saw), marked ``personalized: false``, and logs a warning.
@@ -32,6 +33,7 @@ JOURNEY_LENGTH = 5  # the most recent services the next-step signals start from
 POPULAR_TTL_SECONDS = 30.0
 POPULAR_PER_SEGMENT = 60
 WIDER_SEGMENT_DISCOUNT = 0.7  # city-wide popularity counts less than the district's own
+FOLLOWS_OWN_EVENT = ("next_step", "co_occurrence")  # the only sources that may push a sensitive service
 
 
 class FeedService:
@@ -108,7 +110,7 @@ class FeedService:
         items = []
         for key in dict.fromkeys(keys):
             code = catalogue.copy_for(key, None)
-            if key in catalogue.services and code:
+            if key in catalogue.services and code and not catalogue.services[key].sensitive:
                 items.append(FeedItem(code, catalogue.services[key].name, "各地群众和企业常办的事项", 0.0, "popular").as_json())
             if len(items) == size:
                 break
@@ -127,6 +129,8 @@ def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserPro
             continue
         for candidate in candidates:
             if candidate.service in finished or not catalogue.serves(candidate.service, kind, region):
+                continue
+            if catalogue.services[candidate.service].sensitive and candidate.source not in FOLLOWS_OWN_EVENT:
                 continue
             share = WEIGHTS[candidate.source] * candidate.score / top
             totals[candidate.service] += share

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from recommender.models import EVENT_WEIGHTS, JOURNEY_TYPES, UserEvent, UserProfile
 from recommender.store import BehaviourStore, StoredEvent
+from search import regions
 
 PREVIOUS_STEPS = 3  # how many earlier services a new step is counted against
 HISTORY_READ = 200  # events of a user read to find them
@@ -28,14 +29,8 @@ def segments(profile: UserProfile | None) -> list[str]:
     kind|, and everyone (the only one for a user without a profile)."""
     if profile is None:
         return [EVERYONE]
-    region = profile.region or ""
-    prefixes = [region[:end] for end in sorted({len(region), *_level_ends(region)}, reverse=True) if end]
-    return [f"{profile.kind}|{prefix}" for prefix in dict.fromkeys(prefixes)] + [f"{profile.kind}|", EVERYONE]
-
-
-def _level_ends(region: str) -> list[int]:
-    """Where the province and the city end in a region name (广东省|广州市|天河区)."""
-    return [i + 1 for i, ch in enumerate(region) if ch in "省市区县州盟旗" and i + 1 < len(region)]
+    localities = regions.lineage(profile.region)[:-1]  # district, city, province
+    return [f"{profile.kind}|{locality}" for locality in localities] + [f"{profile.kind}|", EVERYONE]
 
 
 def learn(events: Iterable[UserEvent], store: BehaviourStore, service_of: Callable[[str | None], str | None]) -> int:

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from recommender.catalogue import Catalogue
 from recommender.models import UserProfile
 from recommender.rules import AGE_RULES
+from search import regions
 from search.analysis import Analyzer
 
 RECENCY_DECAY = 0.7
@@ -45,10 +46,12 @@ def next_steps(catalogue: Catalogue, journey: list[str]) -> list[Candidate]:
         for event in sorted(service.life_events):
             siblings = catalogue.by_life_event[event]
             for sibling in siblings:
-                if sibling == done:
+                # A death's or a loss's services follow only from such an event of the person's own.
+                if sibling == done or (catalogue.services[sibling].sensitive and not service.sensitive):
                     continue
                 scores[sibling] += RECENCY_DECAY**position / len(siblings)
-                reasons.setdefault(sibling, f"您办理了{service.name}，「{event}」这件事通常还要办理这一项")
+                # Says what the person did and what ties the two, not that they are doing 「event」.
+                reasons.setdefault(sibling, f"您办理了「{service.name}」，这一项与它同属「{event}」一件事")
     return [Candidate(s, score, reasons[s], "next_step") for s, score in scores.items()]
 
 
@@ -117,7 +120,4 @@ def popular(catalogue: Catalogue, ranked: list[tuple[str, float]], segment: str)
 
 def _place(region: str | None) -> str:
     """The last level of a region name: 浙江省杭州市西湖区 → 西湖区, 浙江省杭州市 → 杭州市."""
-    if not region:
-        return ""
-    ends = [i for i, ch in enumerate(region[:-1]) if ch in "省市区县州盟旗"]
-    return region[ends[-1] + 1 :] if ends else region
+    return regions.display_name(region) if region else ""

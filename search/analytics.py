@@ -201,6 +201,10 @@ class HotSearches:
         self.blocked_terms = blocked_terms  # () → the normalised blocklist, current after reloads
         self._cached: tuple[float, list[dict]] | None = None
 
+    def refresh(self) -> None:
+        """Forget the cached list: the next ``top`` reads the store again."""
+        self._cached = None
+
     def top(self, size: int) -> list[dict]:
         if self._cached is None or time.monotonic() - self._cached[0] > HOT_CACHE_SECONDS:
             figures = self.store.queries(window_days(HOT_WINDOW_DAYS))

@@ -2,10 +2,16 @@
 
 Metrics (definitions in ``shared/eval/public/README.md``), over answerable queries and
 the first 10 results: nDCG@10 (gain 2^grade − 1, discount log2(rank + 1), ideal from all
-labels), Success@1 and Success@3 (a grade-2 code at the top / in the top 3), MRR (1/rank
-of the first grade-2 code), zero-result rate; withdrawn leaks (results that are withdrawn
+labels), Success@1 and Success@3 (a grade-2 result at the top / in the top 3), MRR (1/rank
+of the first grade-2 result), zero-result rate; withdrawn leaks (results that are withdrawn
 guides, over all queries) and case-intent accuracy (case queries answered ``intent:
 case`` with no items).
+
+Scored by service: the copies of one service (one basic code, else one name and audience)
+count as one result and one label, with the best grade labelled for any of them, because
+search lists each service once. ``wrong_locality`` is the share of the top 3 that is a
+wanted service in a copy off the branch of the query's place (its ``region`` filter, its
+``locality``, or the place the query names): the right service from the wrong city.
 """
 
 from __future__ import annotations
@@ -16,10 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from search import regions
 from search.service import SearchRequest, SearchService
 
 CUTOFF = 10
-METRICS = ("ndcg@10", "success@1", "success@3", "mrr", "zero_results")
+TOP = 3
+METRICS = ("ndcg@10", "success@1", "success@3", "mrr", "zero_results", "wrong_locality")
 
 
 @dataclass
@@ -29,6 +37,7 @@ class LabelledQuery:
     category: str
     relevant: dict[str, int]
     filters: dict[str, str] = field(default_factory=dict)
+    locality: str | None = None  # where the person asking is
 
     @property
     def answerable(self) -> bool:
@@ -70,7 +79,8 @@ def read_queries(path: Path) -> list[LabelledQuery]:
     with open(path, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     return [
-        LabelledQuery(row["id"], row["q"], row["category"], row.get("relevant") or {}, row.get("filters") or {})
+        LabelledQuery(row["id"], row["q"], row["category"], row.get("relevant") or {}, row.get("filters") or {},
+                      row.get("locality"))
         for row in rows
     ]
 
@@ -94,24 +104,54 @@ def evaluate(service: SearchService, queries: list[LabelledQuery], withdrawn_cod
 
 def _run(service: SearchService, query: LabelledQuery) -> QueryOutcome:
     filters = {key: [value] if isinstance(value, str) else list(value) for key, value in query.filters.items()}
-    response = service.search(SearchRequest(q=query.q, size=CUTOFF, filters=filters))
-    codes = [item["code"] for item in response["items"]]
-    names = [item["name"] for item in response["items"]]
-    return QueryOutcome(query, codes, names, response["intent"], response["total"], _scores(codes, query.relevant))
+    region = (filters.pop("region", None) or [None])[0]
+    response = service.search(SearchRequest(q=query.q, size=CUTOFF, filters=filters, region=region,
+                                            locality=query.locality))
+    items = response["items"]
+    codes = [item["code"] for item in items]
+    names = [item["name"] for item in items]
+    services = list(dict.fromkeys(service.service_of(item) for item in items))
+    wanted = _by_service(service, query.relevant)
+    scores = _scores(services, wanted)
+    place = region or response.get("place") or query.locality
+    if scores and place and items:
+        scores["wrong_locality"] = _wrong_locality(service, items[:TOP], wanted, place)
+    return QueryOutcome(query, codes, names, response["intent"], response["total"], scores)
 
 
-def _scores(codes: list[str], relevant: dict[str, int]) -> dict[str, float]:
+def _by_service(service: SearchService, relevant: dict[str, int]) -> dict[str, int]:
+    """Labels by service: the best grade given to any copy."""
+    grades: dict[str, int] = {}
+    for code, grade in relevant.items():
+        guide = service.guide(code)
+        key = service.service_of(guide) if guide else code
+        grades[key] = max(grade, grades.get(key, 0))
+    return grades
+
+
+def _wrong_locality(service: SearchService, items: list[dict], wanted: dict[str, int], place: str) -> float:
+    branch = regions.canonical(service.resolve_region(place))
+    lineage = regions.lineage(branch)
+    wrong = 0
+    for item in items:
+        at = regions.canonical(item.get("region"))
+        on_branch = at in lineage or branch in regions.lineage(item.get("region"))
+        wrong += bool(wanted.get(service.service_of(item))) and not on_branch
+    return wrong / len(items)
+
+
+def _scores(results: list[str], relevant: dict[str, int]) -> dict[str, float]:
     if not relevant:
         return {}
-    gains = [2 ** relevant.get(code, 0) - 1 for code in codes[:CUTOFF]]
+    gains = [2 ** relevant.get(result, 0) - 1 for result in results[:CUTOFF]]
     ideal = sorted((2**grade - 1 for grade in relevant.values()), reverse=True)[:CUTOFF]
-    first_best = next((rank for rank, code in enumerate(codes[:CUTOFF], 1) if relevant.get(code) == 2), None)
+    first_best = next((rank for rank, result in enumerate(results[:CUTOFF], 1) if relevant.get(result) == 2), None)
     return {
         "ndcg@10": _dcg(gains) / _dcg(ideal) if _dcg(ideal) else 0.0,
         "success@1": float(first_best == 1),
         "success@3": float(first_best is not None and first_best <= 3),
         "mrr": 1 / first_best if first_best else 0.0,
-        "zero_results": float(not codes),
+        "zero_results": float(not results),
     }
 
 
@@ -122,16 +162,21 @@ def _dcg(gains) -> float:
 def _mean_scores(outcomes: list[QueryOutcome]) -> dict[str, float]:
     if not outcomes:
         return {}
-    means = {metric: sum(o.scores[metric] for o in outcomes) / len(outcomes) for metric in METRICS}
+    # wrong_locality is over the queries with a place only
+    means = {metric: _mean([o.scores[metric] for o in outcomes if metric in o.scores]) for metric in METRICS}
     return {**means, "queries": len(outcomes)}
 
 
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
 def format_report(report: EvaluationReport, show_misses: bool = False) -> str:
-    header = f"{'category':<14}{'queries':>8}" + "".join(f"{m:>14}" for m in METRICS)
+    header = f"{'category':<14}{'queries':>8}" + "".join(f"{m:>15}" for m in METRICS)
     lines = [header, "-" * len(header)]
     rows = [("overall", report.overall), *report.categories.items()]
     for name, scores in rows:
-        lines.append(f"{name:<14}{scores.get('queries', 0):>8}" + "".join(f"{scores.get(m, 0):>14.3f}" for m in METRICS))
+        lines.append(f"{name:<14}{scores.get('queries', 0):>8}" + "".join(f"{scores.get(m, 0):>15.3f}" for m in METRICS))
     lines.append("")
     lines.append(f"withdrawn leaks: {report.withdrawn_leaks}")
     accuracy = report.case_intent_accuracy

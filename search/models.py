@@ -46,17 +46,41 @@ class Concept:
     weight: float = 1.0
 
 
+@dataclass(frozen=True)
+class Boost:
+    """A constant added to the score of every guide whose ``field`` holds one of ``values``
+    (直达 by exact name, a directory node, the copies serving a locality, an entry step)."""
+
+    field: str  # an index field of search.schema
+    values: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The copies on one locality's branch: those at or below ``region`` (its ``f_within``
+    holds it) and those serving it (their ``f_locality`` is one of ``serving``)."""
+
+    region: str
+    serving: tuple[str, ...]
+
+
 @dataclass
 class EngineQuery:
-    """An engine-neutral query: concepts to match, exact filters, and what to return."""
+    """An engine-neutral query: concepts to match, exact filters, and what to return.
+
+    With no concepts and ``match_all``, every guide passing the filters matches (listing a
+    service's copies, a 大项's 小项); with no required concept otherwise, nothing does.
+    """
 
     concepts: list[Concept]
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    exact_names: list[str] = field(default_factory=list)  # a guide with one of these names comes first
-    exact_keywords: list[str] = field(default_factory=list)  # … then one with such a curated keyword
-    facet_boosts: dict[str, list[str]] = field(default_factory=dict)  # guides in these directory nodes next
+    filters: dict[str, list[str]] = field(default_factory=dict)  # facet name → any of these values
+    branch: Branch | None = None
+    boosts: list[Boost] = field(default_factory=list)
     min_should_match: int | None = None  # None: every concept must match
     fields: dict[str, float] = field(default_factory=lambda: dict(SEARCH_BOOSTS))  # where, and how much
+    match_all: bool = False
+    collapse: str | None = None  # a facet name: one hit per value (the best scored), total counts values
     offset: int = 0
     limit: int = 10
     facets: tuple[str, ...] = SEARCH_FACETS
@@ -95,10 +119,12 @@ class Lexicon:
 
     ``vocabulary``: words of the vocabulary fields (name, keywords, taxonomy) with the
     number of guides holding them, summed over those fields; ``corpus``: every word of every
-    searchable field; ``directory``: facet → values of the directory nodes a query may name.
+    searchable field; ``directory``: facet → values of the directory nodes a query may name;
+    ``regions``: the catalogue's localities, for reading place names.
     """
 
     version: object
     vocabulary: dict[str, int]
     corpus: frozenset[str]
     directory: dict[str, list[str]]
+    regions: dict[str, int] = field(default_factory=dict)  # region as loaded → guides there

@@ -1,11 +1,15 @@
 """Query understanding: from what a citizen typed to an engine-neutral query.
 
-1. Normalise (width, case, traditional → simplified) and recognise case numbers.
-2. Rewrite pinyin and homophone typos into the words meant (``search.pinyin``); the
-   rewritten text is what the response offers as ``did_you_mean``.
-3. Cut into units: the longest run of words that is a synonym term or a stop phrase, else
+1. Normalise (width, case, traditional → simplified) and recognise case numbers, also
+   pasted with their label (办件编号：…).
+2. Take out a place the catalogue knows (南京公积金提取 → 南京, ``search.regions``); it
+   becomes the query's locality.
+3. Rewrite pinyin and homophone typos into the words meant (``search.pinyin``); the
+   rewritten text is what the response may offer as ``did_you_mean``, and the query as
+   typed is kept beside it (``as_typed``) in case the rewrite finds nothing better.
+4. Cut into units: the longest run of words that is a synonym term or a stop phrase, else
    one word. Stop phrases (怎么办, 需要什么材料 …) are dropped.
-4. Each unit becomes a ``Concept``: the unit itself, its synonyms, and its dictionary
+5. Each unit becomes a ``Concept``: the unit itself, its synonyms, and its dictionary
    sub-words at a lower weight (居民身份证 still finds a guide that only says 身份证, but a
    guide with the whole word ranks first).
 """
@@ -19,19 +23,29 @@ from functools import lru_cache
 from search.analysis import Analyzer, Token, exact_key, has_hanzi
 from search.engine import GuideEngine
 from search.expansion import SynonymExpander
-from search.models import Alternative, Concept, Lexicon
+from search.models import Alternative, Boost, Concept, Lexicon
 from search.pinyin import PinyinLexicon
-from search.schema import DIRECTORY_FACETS
 from search.ranking import (
     DICTIONARY_WORD_WEIGHT,
+    DIRECTORY_NODE_BOOST,
+    EXACT_KEYWORD_BOOST,
+    EXACT_NAME_BOOST,
     OPTIONAL_WEIGHT,
+    PERSONAL_VARIANT_BOOST,
+    ENTRY_STEP_BOOST,
     SUB_WORD_WEIGHT,
     SUB_WORD_WEIGHT_UNKNOWN_WHOLE,
     SYNONYM_WEIGHT,
 )
+from search.regions import Gazetteer
+from search.schema import DIRECTORY_FACETS, facet_field
+from search.variants import ENTRY, PERSONAL, PLAIN, StepWords
 
 MAX_UNIT_TOKENS = 6
 _CASE_NUMBER = re.compile(r"[0-9a-z]{10,40}")
+# What people paste around a case number: 办件编号：…, 受理编号: …, 查询进度.
+_CASE_LABEL = re.compile(r"(办件|受理|申报|申请|业务|案件|信件|查询|流水|事项)?(编号|编码|号码|号|单号)|办件|进度|查询|请问|[:：,，。;；()（）\[\]【】#]")
+VARIANT_BOOSTS = {ENTRY: ENTRY_STEP_BOOST, PLAIN: ENTRY_STEP_BOOST / 2, PERSONAL: PERSONAL_VARIANT_BOOST}
 
 
 @dataclass
@@ -40,11 +54,14 @@ class ParsedQuery:
     normalized: str
     intent: str  # "guide" or "case"
     concepts: list[Concept] = field(default_factory=list)
-    exact_names: list[str] = field(default_factory=list)
-    exact_keywords: list[str] = field(default_factory=list)
+    boosts: list[Boost] = field(default_factory=list)  # 直达 names and keywords, directory nodes, variants
     did_you_mean: str | None = None
     ngrams: list[str] = field(default_factory=list)
-    facet_boosts: dict[str, list[str]] = field(default_factory=dict)  # the query names a directory node
+    place: str | None = None  # the catalogue locality the query names
+    case_no: str | None = None  # for intent "case": the number, without its label
+    generic: frozenset[str] = frozenset()  # concepts too common to decide a relaxed match alone
+    unknown: tuple[str, ...] = ()  # words of the query no guide has (狗证 before the dictionary knows it)
+    as_typed: "ParsedQuery | None" = None  # when did_you_mean is set: the query without the rewrite
 
     @property
     def terms(self) -> list[str]:
@@ -54,11 +71,19 @@ class ParsedQuery:
 
 def looks_like_case_number(normalized: str) -> bool:
     """A long run of digits and letters without hanzi, like 4401062025110300017 or SQ2025-0001234."""
-    compact = re.sub(r"[\s\-_/]", "", normalized)
+    return case_number(normalized) is not None
+
+
+def case_number(normalized: str) -> str | None:
+    """The case number in what was typed or pasted (办件编号：4401…, SQ2025-0001234), or None."""
+    stripped = _CASE_LABEL.sub("", normalized)
+    compact = re.sub(r"[\s\-_/]", "", stripped)
     if has_hanzi(compact) or not _CASE_NUMBER.fullmatch(compact):
-        return False
+        return None
     digits = sum(ch.isdigit() for ch in compact)
-    return digits >= 8 and digits / len(compact) >= 0.6
+    if digits < 8 or digits / len(compact) < 0.6:
+        return None
+    return re.sub(r"\s+", "", stripped).upper()
 
 
 def bigrams(key: str) -> list[str]:
@@ -75,24 +100,40 @@ class QueryParser:
     """
 
     def __init__(self, analyzer: Analyzer, expander: SynonymExpander, lexicon: PinyinLexicon | None = None,
-                 corpus_terms: frozenset[str] = frozenset(), vocabulary: frozenset[str] = frozenset(),
-                 directory: dict[str, tuple[str, str]] | None = None):
+                 corpus_terms: frozenset[str] = frozenset(), vocabulary: dict[str, int] | None = None,
+                 directory: dict[str, tuple[str, str]] | None = None, gazetteer: Gazetteer | None = None,
+                 steps: StepWords | None = None):
         self.analyzer = analyzer
         self.expander = expander
         self.lexicon = lexicon
         self.corpus_terms = corpus_terms
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary or {}
         self.directory = directory or {}
+        self.gazetteer = gazetteer or Gazetteer({})
+        self.steps = steps or StepWords.of(analyzer)
+        # Words of a kind of act or paper (登记, 证明, 许可) and step words (补领, 注销) say too
+        # little to decide a relaxed match alone: 狗证补领 must not answer 身份证补领.
+        self.generic = frozenset(self.steps.generic + self.steps.entry + self.steps.later)
         self.stop_phrases = {exact_key(analyzer.normalize(p)) for p in analyzer.dictionaries.stopwords}
         self._longest = max(expander.longest, max(map(len, self.stop_phrases), default=0))
         self._words = lru_cache(maxsize=50_000)(lambda text: tuple(analyzer.words(text)))
 
-    def parse(self, text: str) -> ParsedQuery:
+    def parse(self, text: str, near: str | None = None) -> ParsedQuery:
+        """``near``: the person's locality, which settles a place name several localities share."""
         normalized = self.analyzer.normalize(text)
-        if looks_like_case_number(normalized):
-            return ParsedQuery(text, normalized, "case")
-        rewritten = self.lexicon.rewrite(normalized, self.corpus_terms) if self.lexicon else None
-        meant = rewritten.text if rewritten and rewritten.changed else normalized
+        number = case_number(normalized)
+        if number:
+            return ParsedQuery(text, normalized, "case", case_no=number)
+        place, rest = self._place(normalized, near)
+        rewritten = self.lexicon.rewrite(rest, self.corpus_terms) if self.lexicon else None
+        if rewritten and rewritten.changed and not _leaves_letters(rest, rewritten.text):
+            parsed = self._parse_words(text, normalized, rewritten.text, place)
+            parsed.did_you_mean = rewritten.text
+            parsed.as_typed = self._parse_words(text, normalized, rest, place)
+            return parsed
+        return self._parse_words(text, normalized, rest, place)
+
+    def _parse_words(self, text: str, normalized: str, meant: str, place: str | None) -> ParsedQuery:
         units = self._units(meant)
         kept = "".join(units)
         typed = list(dict.fromkeys(k for k in (exact_key(meant), kept) if k))
@@ -103,17 +144,51 @@ class QueryParser:
         if not any(c.required for c in concepts):  # nothing certain: let any of the words decide
             for concept in concepts:
                 concept.required, concept.weight = True, 1.0
+        boosts = [Boost("exact_name", tuple(dict.fromkeys(typed + synonyms)), EXACT_NAME_BOOST),
+                  Boost("exact_keyword", tuple(typed), EXACT_KEYWORD_BOOST)]
+        boosts += [Boost(facet_field(facet), (value,), DIRECTORY_NODE_BOOST) for facet, value in nodes]
+        # The variant a query means when it does not say: read from what was typed, and from
+        # what its words stand for (开饭店 → 食品经营许可 names no step either).
+        said = exact_key(meant) + "".join(alt for c in concepts for a in c.alternatives for alt in a.terms)
+        boosts += [Boost(facet_field("variant"), (flag,), VARIANT_BOOSTS[flag]) for flag in self.steps.wanted(said)]
         return ParsedQuery(
             text,
             normalized,
             "guide",
             concepts=concepts,
-            exact_names=list(dict.fromkeys(typed + synonyms)),
-            exact_keywords=typed,
-            did_you_mean=meant if meant != normalized else None,
-            ngrams=bigrams(kept),
-            facet_boosts={facet: [value] for facet, value in nodes},
+            boosts=[boost for boost in boosts if boost.values],
+            ngrams=bigrams(kept) if len(kept) > 1 else [],
+            place=place,
+            generic=frozenset(c.word for c in concepts if c.word in self.generic),
+            unknown=tuple(c.word for c in concepts if not c.required and len(c.word) > 1),
         )
+
+    def _place(self, normalized: str, near: str | None) -> tuple[str | None, str]:
+        """The catalogue locality named in the query and the query without it.
+
+        A place must be whole words of the query; a short form (杭州, 西湖) that is also a
+        word of the catalogue's names or keywords is not taken for a place. The query keeps
+        the word when nothing else would be left of it.
+        """
+        if not self.gazetteer:
+            return None, normalized
+        tokens = self.analyzer.tokens(normalized)
+        starts = {token.start for token in tokens}
+        ends = {token.end for token in tokens}
+        for start in sorted(starts):
+            for end in sorted((e for e in ends if e > start), reverse=True):
+                name = normalized[start:end]
+                if len(name) > self.gazetteer.longest or len(name) < 2:
+                    continue
+                if name not in self.gazetteer.names and name not in self.gazetteer.guides:
+                    continue
+                if name in self.gazetteer.short_names and exact_key(name) in self.vocabulary:
+                    continue
+                rest = (normalized[:start] + " " + normalized[end:]).strip()
+                if not exact_key(rest):
+                    return None, normalized
+                return self.gazetteer.resolve(name, near), rest
+        return None, normalized
 
     def _units(self, text: str) -> list[str]:
         """Words and multi-word synonym terms of ``text``, stop phrases left out."""
@@ -191,6 +266,7 @@ class QueryUnderstanding:
         self.analyzer = analyzer
         self.expander = SynonymExpander(analyzer.dictionaries.synonym_rules, analyzer)
         self.domain_words = _domain_words(analyzer)
+        self.steps = StepWords.of(analyzer)
         self._parser: QueryParser | None = None
         self._version = None
 
@@ -216,7 +292,13 @@ class QueryUnderstanding:
             for facet in DIRECTORY_FACETS
             for value in lexicon.directory.get(facet, ())
         }
-        return QueryParser(self.analyzer, self.expander, pinyin, lexicon.corpus, frozenset(lexicon.vocabulary), directory)
+        return QueryParser(self.analyzer, self.expander, pinyin, lexicon.corpus, lexicon.vocabulary, directory,
+                           Gazetteer(lexicon.regions), self.steps)
+
+
+def _leaves_letters(typed: str, rewritten: str) -> bool:
+    """A rewrite of letters that leaves letters (xyzqwe → 歇业知青we) guessed, not understood."""
+    return bool(re.search(r"[a-z]", typed)) and bool(re.search(r"[a-z]{2,}", rewritten))
 
 
 def _domain_words(analyzer: Analyzer) -> frozenset[str]:

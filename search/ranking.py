@@ -18,8 +18,15 @@ EXACT_NAME_BOOST = 1000.0  # 直达: a query naming an item exactly puts it befo
 EXACT_KEYWORD_BOOST = 300.0  # … and one of an item's curated keywords exactly, next
 DIRECTORY_NODE_BOOST = 200.0  # a query naming a theme or life event puts that node's guides first
 
+# Variants and localities: small constants that order copies and variants of one service
+ENTRY_STEP_BOOST = 12.0  # no step named: 食品经营许可（新办）before its 变更, 延续, 注销
+PERSONAL_VARIANT_BOOST = 8.0  # no business named: 个人参保 before 单位参保登记
+LOCALITY_BOOST = 40.0  # a copy serving the person's locality before a copy of elsewhere …
+LOCALITY_DEPTH_STEP = 2.0  # … and the most local of those first (district, city, province, national)
+
 # Relaxation ladder (search.service)
 NGRAM_SHARE = 0.6  # the last-resort fallback wants this share of the query's character pairs in a guide
+MIN_NGRAMS = 2  # … and never fewer than this many: one shared pair (证明, 登记) is not a match
 
 # Suggestions
 SUGGEST_HEAD_BOOST = 4.0  # a name that starts with what was typed comes before one that contains it

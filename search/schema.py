@@ -24,7 +24,8 @@ class Field:
     kind: str  # tokens | keyword | facet | stored
     boost: float = 0.0  # weight in the full-text match; 0 = not part of it
     why: str = ""
-    source_key: str | None = None  # for facets: the guide key of DESIGN §6 it comes from
+    source_key: str | None = None  # for facets: the guide key of DESIGN §6 it comes from (and an API filter)
+    returned: bool = False  # keyword and facet fields: stored, for the embedded engine's collapse
     vocabulary: bool = False  # its words are what citizens search for (typo correction reads them)
 
 
@@ -50,6 +51,12 @@ FIELDS: tuple[Field, ...] = (
     Field("f_region", "facet", source_key="region"),
     Field("f_life_event", "facet", source_key="life_events"),
     Field("f_item_type", "facet", source_key="item_type"),
+    Field("f_service", "facet", why="the service a copy belongs to (basic_code, else name + audience): "
+          "one service once, its copies counted", returned=True),
+    Field("f_parent", "facet", why="the 大项 of a 小项: a 大项 comes with its 小项"),
+    Field("f_variant", "facet", why="entry step / personal variant of a name (synonyms/steps.txt)"),
+    Field("f_within", "facet", why="the region and its ancestors: region=X selects the copies at or below X by one term"),
+    Field("f_locality", "facet", why="the canonical region (全国 when none): the copies serving X sit on X's lineage"),
     Field("source", "stored", why="the guide as loaded, returned by get and with every hit"),
 )
 
@@ -58,8 +65,10 @@ TEXT_FIELDS = tuple(SEARCH_BOOSTS)
 TOKEN_FIELDS = tuple(f.name for f in FIELDS if f.kind == "tokens")
 NGRAM_FIELD = "ngrams"
 VOCABULARY_FIELDS = tuple(f.name for f in FIELDS if f.vocabulary)
-# Facet name (API) → guide key (DESIGN §6). item_type filters but is not shown as a facet.
-FACET_KEYS: dict[str, str] = {f.name[2:]: f.source_key for f in FIELDS if f.kind == "facet"}
+# Facet name (API) → guide key (DESIGN §6). item_type filters but is not shown as a facet;
+# region is a branch of the locality tree (search.regions), not an exact value.
+FACET_KEYS: dict[str, str] = {f.name[2:]: f.source_key for f in FIELDS if f.kind == "facet" and f.source_key}
+FILTER_KEYS = tuple(facet for facet in FACET_KEYS if facet != "region")
 SEARCH_FACETS = ("audience", "theme", "department", "region", "life_event")
 DIRECTORY_FACETS = ("theme", "life_event")  # directory nodes a query may name (企业开办)
 

@@ -10,6 +10,8 @@ beside this module:
   feed Elasticsearch's ``synonym_graph`` filter.
 - ``stopwords.txt`` question phrasing and filler dropped from queries (怎么办, 在哪里办 …).
 - ``blocklist.txt`` terms operators never want shown among hot searches (one a line).
+- ``steps.txt``     step words (entry: 设立, 新办 …; later: 变更, 注销 …) and employer words
+  (单位, 企业 …): which variant of a service a query without a step means.
 
 This module only reads and parses; the analysis chain in ``search.analysis`` uses them.
 """
@@ -24,6 +26,8 @@ USER_DICT = "userdict.txt"
 SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
 BLOCKLIST = "blocklist.txt"
+STEPS = "steps.txt"
+STEP_SECTIONS = ("entry", "later", "employer", "business", "sensitive", "generic")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class Dictionaries:
     synonym_rules: tuple[SynonymRule, ...]
     stopwords: frozenset[str]
     blocked_terms: frozenset[str]
+    steps: dict[str, tuple[str, ...]]  # section of steps.txt → its words
     problems: tuple[Problem, ...]
     directory: Path
 
@@ -81,19 +86,32 @@ def load_dictionaries(directory: Path | str = DICTIONARY_DIR) -> Dictionaries:
     rules = parse_synonyms(_lines(directory / SYNONYMS), problems)
     stopwords = frozenset(text for _, text in _content_lines(_lines(directory / STOPWORDS)))
     blocked = frozenset(text for _, text in _content_lines(_lines(directory / BLOCKLIST)))
-    return Dictionaries(tuple(user_words), tuple(rules), stopwords, blocked, tuple(problems), directory)
+    steps = parse_steps(_lines(directory / STEPS), problems)
+    return Dictionaries(tuple(user_words), tuple(rules), stopwords, blocked, steps, tuple(problems), directory)
 
 
 def dictionary_stamp(directory: Path | str = DICTIONARY_DIR) -> tuple:
     """Changes whenever one of the dictionary files is edited, added or removed."""
     stamps = []
-    for name in (USER_DICT, SYNONYMS, STOPWORDS, BLOCKLIST):
+    for name in (USER_DICT, SYNONYMS, STOPWORDS, BLOCKLIST, STEPS):
         try:
             stat = (Path(directory) / name).stat()
             stamps.append((stat.st_mtime_ns, stat.st_size))
         except FileNotFoundError:
             stamps.append(None)
     return tuple(stamps)
+
+
+def parse_steps(lines: list[str], problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """``section: word word …`` lines; sections are STEP_SECTIONS."""
+    steps: dict[str, tuple[str, ...]] = {section: () for section in STEP_SECTIONS}
+    for number, text in _content_lines(lines):
+        section, colon, words = text.partition(":")
+        if not colon or section.strip() not in steps:
+            problems.append(Problem(STEPS, number, f"expected one of {', '.join(STEP_SECTIONS)} followed by ':'"))
+            continue
+        steps[section.strip()] += tuple(words.split())
+    return steps
 
 
 def parse_user_dict(lines: list[str], problems: list[Problem]) -> list[UserWord]:

@@ -9,10 +9,13 @@ def test_search_answers_in_the_documented_shape(client):
     response = client.get("/api/v1/search", query_string={"q": "公积金提取"})
     assert response.status_code == 200 and response.is_json
     body = response.get_json()
-    assert set(body) == {"query", "intent", "total", "took_ms", "items", "facets", "did_you_mean", "search_id"}
+    assert set(body) == {"query", "intent", "total", "took_ms", "items", "facets", "did_you_mean", "search_id",
+                         "match", "place", "region"}
     assert body["query"] == "公积金提取" and body["intent"] == "guide" and body["total"] == 2
+    assert body["match"] == "exact" and body["place"] is None
     item = body["items"][0]
-    assert set(item) == {"code", "name", "department", "region", "audience", "themes", "item_type", "score", "highlight"}
+    assert set(item) == {"code", "basic_code", "name", "department", "region", "audience", "themes", "item_type", "score",
+                         "highlight", "copies"}
     assert "<em>" in item["highlight"]["name"] and set(item["highlight"]) == {"name", "snippet"}
     assert body["facets"]["theme"] == [{"value": "住房保障", "count": 2}]
 
@@ -22,8 +25,10 @@ def test_search_filters_pagination_and_repeated_filter_values(client):
     assert [i["code"] for i in body["items"]] == ["TG330106055"]
     page = client.get("/api/v1/search?q=登记&page=2&size=1").get_json()
     assert len(page["items"]) == 1
-    either = client.get("/api/v1/search?q=身份证挂失补领&region=四川省成都市武侯区&region=浙江省杭州市西湖区").get_json()
+    either = client.get("/api/v1/search?q=身份证挂失补领&item_type=行政确认&item_type=行政许可&collapse=false").get_json()
     assert either["total"] == 2
+    once = client.get("/api/v1/search?q=身份证挂失补领&item_type=行政确认").get_json()
+    assert once["total"] == 1 and once["items"][0]["copies"] == 2
 
 
 def test_unknown_filter_value_is_fine_and_matches_nothing(client):

@@ -24,7 +24,7 @@ from govsearch.components import build_components
 from govsearch.settings import Settings
 from indexer.guides import load_guides
 from search.engines import es_queries
-from search.models import Alternative, Concept, EngineQuery
+from search.models import Alternative, Boost, Branch, Concept, EngineQuery
 from search.service import SearchRequest
 from tests.conftest import (
     BACKENDS,
@@ -67,14 +67,20 @@ TABLE = [
      EngineQuery([WORD, WORD], fields=NAME_ONLY, min_should_match=1),
      {"bool": {"must": [{"bool": {"should": [{"dis_max": {"queries": [_field_terms(NAME_ONLY)]}}] * 2,
                                   "minimum_should_match": 1}}]}}),
-    ("直达, keyword and directory boosts, and filters that score nothing",
-     EngineQuery([WORD], fields=NAME_ONLY, exact_names=["身份证"], exact_keywords=["身份证"],
-                 facet_boosts={"theme": ["户籍办理"]}, filters={"region": ["浙江省"], "audience": ["个人"]}),
+    ("constant boosts, filters and a locality branch that score nothing",
+     EngineQuery([WORD], fields=NAME_ONLY, boosts=[Boost("exact_name", ("身份证",), 1000.0), Boost("f_theme", ("户籍办理",), 200.0)],
+                 filters={"audience": ["个人"]}, branch=Branch("浙江省杭州市", ("浙江省杭州市", "浙江省", "全国"))),
      {"bool": {"must": [{"dis_max": {"queries": [_field_terms(NAME_ONLY)]}}],
                "should": [{"constant_score": {"filter": {"terms": {"exact_name": ["身份证"]}}, "boost": 1000.0}},
-                          {"constant_score": {"filter": {"terms": {"exact_keyword": ["身份证"]}}, "boost": 300.0}},
                           {"constant_score": {"filter": {"terms": {"f_theme": ["户籍办理"]}}, "boost": 200.0}}],
-               "filter": [{"terms": {"f_region": ["浙江省"]}}, {"terms": {"f_audience": ["个人"]}}]}}),
+               "filter": [{"terms": {"f_audience": ["个人"]}},
+                          {"bool": {"should": [{"term": {"f_within": "浙江省杭州市"}},
+                                               {"terms": {"f_locality": ["浙江省杭州市", "浙江省", "全国"]}}],
+                                    "minimum_should_match": 1}}]}}),
+    ("every guide passing the filters, scoring nothing",
+     EngineQuery([], fields=NAME_ONLY, match_all=True, filters={"service": ["JB0001"]}),
+     {"bool": {"must": [{"constant_score": {"filter": {"match_all": {}}, "boost": 0.0}}],
+               "filter": [{"terms": {"f_service": ["JB0001"]}}]}}),
     ("nothing required matches nothing",
      EngineQuery([TWO_WORDS], fields=NAME_ONLY),
      {"match_none": {}}),
@@ -91,6 +97,13 @@ def test_search_body_pages_counts_exactly_and_asks_for_facets():
     assert body["from"] == 20 and body["size"] == 10 and body["track_total_hits"] is True
     assert body["aggs"] == {"region": {"terms": {"field": "f_region", "size": 5}}}
     assert body["_source"] == ["guide"]
+
+
+def test_one_service_once_collapses_on_the_service_and_counts_services():
+    body = es_queries.search_body(EngineQuery([WORD], collapse="service", facets=()))
+    assert body["collapse"] == {"field": "f_service"}
+    assert body["sort"] == [{"_score": "desc"}, {"code": "asc"}]
+    assert body["aggs"]["_distinct"]["cardinality"]["field"] == "f_service"
 
 
 def test_mapping_comes_from_the_field_table():

@@ -31,7 +31,7 @@ from govsearch.settings import Settings
 from search.engines import es_queries
 from search.errors import BackendUnavailable, IndexBusy
 from search.es import cluster
-from search.models import EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
+from search.models import Branch, EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
 from search.schema import VOCABULARY_FIELDS
 
 VERSION_CHECK_SECONDS = 2.0  # how stale the lexicon and the feed's catalogue may be on another host
@@ -87,10 +87,12 @@ class ElasticsearchGuideEngine:
                 return position, result
         raise ValueError("search_first needs at least one query")
 
-    def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
+    def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
+                         branch: Branch | None = None) -> dict[str, list[FacetCount]]:
         body = {"size": 0, "aggs": es_queries.facet_aggs(facets, size), "track_total_hits": False}
-        if filters:
-            body["query"] = {"bool": {"filter": es_queries.filter_clauses(filters)}}
+        clauses = es_queries.filter_clauses(filters, branch)
+        if clauses:
+            body["query"] = {"bool": {"filter": clauses}}
         response = self._search("directory", body)
         return _facets(response, facets) if response else {facet: [] for facet in facets}
 
@@ -175,7 +177,10 @@ class ElasticsearchGuideEngine:
     def _result(self, response: dict, query: EngineQuery) -> EngineResult:
         hits = [EngineHit(hit["_id"], hit["_score"] or 0.0, hit["_source"]["guide"]) for hit in response["hits"]["hits"]]
         facets = _facets(response, query.facets) if query.facets else {}
-        return EngineResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+        total = response["hits"]["total"]["value"]
+        if query.collapse:
+            total = int(response["aggregations"][es_queries.DISTINCT]["value"]) if total else 0
+        return EngineResult(total=total, hits=hits, facets=facets)
 
     def _read_version(self) -> object:
         mappings = self.cluster.read("version", lambda: self.es.indices.get_mapping(index=self.alias))
@@ -192,9 +197,10 @@ class ElasticsearchGuideEngine:
                 vocabulary[term] = vocabulary.get(term, 0) + count
         corpus = frozenset(self._values("lex_corpus"))
         response = self._search("lexicon", es_queries.directory_body())
-        nodes = _facets(response, es_queries.DIRECTORY_FACETS) if response else {}
+        nodes = _facets(response, (*es_queries.DIRECTORY_FACETS, "region")) if response else {}
+        regions = {count.value: count.count for count in nodes.pop("region", ())}
         directory = {facet: [count.value for count in found] for facet, found in nodes.items()}
-        return Lexicon(version, vocabulary, corpus, directory)
+        return Lexicon(version, vocabulary, corpus, directory, regions)
 
     def _values(self, field: str) -> dict[str, int]:
         """Every value of a keyword field with its guide count, a composite page at a time."""

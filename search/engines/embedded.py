@@ -28,6 +28,7 @@ import tantivy
 from search.errors import IndexBusy
 from search.models import (
     Alternative,
+    Branch,
     Concept,
     EngineHit,
     EngineQuery,
@@ -37,13 +38,7 @@ from search.models import (
     Lexicon,
     Suggestion,
 )
-from search.ranking import (
-    DIRECTORY_NODE_BOOST,
-    EXACT_KEYWORD_BOOST,
-    EXACT_NAME_BOOST,
-    FIELD_TIE_BREAKER,
-    SUGGEST_HEAD_BOOST,
-)
+from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
 from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
 
 CURRENT = "CURRENT"
@@ -51,6 +46,8 @@ LOCK = ".load.lock"
 WRITER_HEAP = 256_000_000
 PAGE = 1000  # guides read at a time by all_guides
 DIRECTORY_SIZE = 10_000
+COLLAPSE_WINDOW = 100  # hits read to collapse a page into services, at least …
+MAX_COLLAPSE_WINDOW = 5_000  # … and at most
 
 
 def build_schema() -> tantivy.Schema:
@@ -60,7 +57,7 @@ def build_schema() -> tantivy.Schema:
         if field.kind == "tokens":
             builder.add_text_field(field.name, tokenizer_name="whitespace", index_option="freq")
         elif field.kind in ("keyword", "facet"):
-            stored = field.name == "code"
+            stored = field.returned or field.name == "code"
             builder.add_text_field(field.name, stored=stored, tokenizer_name="raw", index_option="basic",
                                    fast=field.kind == "facet")
         elif field.name == "source":
@@ -86,10 +83,44 @@ class EmbeddedGuideEngine:
     def search(self, query: EngineQuery) -> EngineResult:
         searcher = self._searcher()
         tantivy_query = self._query(query)
-        found = searcher.search(tantivy_query, query.limit, count=True, offset=query.offset)
-        hits = [self._hit(searcher, score, address) for score, address in found.hits]
+        if query.collapse:
+            total, hits = self._collapsed(searcher, tantivy_query, query)
+        else:
+            # tantivy wants a limit of one at least; a limit of 0 asks only for counts.
+            found = searcher.search(tantivy_query, max(query.limit, 1), count=True, offset=query.offset)
+            total = found.count or 0
+            hits = [self._hit(searcher, score, address) for score, address in found.hits[: query.limit]]
         facets = self._facets(searcher, tantivy_query, query.facets, query.facet_size) if query.facets else {}
-        return EngineResult(total=found.count or 0, hits=hits, facets=facets)
+        return EngineResult(total=total, hits=hits, facets=facets)
+
+    def _collapsed(self, searcher, tantivy_query, query: EngineQuery) -> tuple[int, list[EngineHit]]:
+        """One hit per value of the collapse field, the best scored (equal scores: lowest code).
+
+        tantivy has no collapse: read a window of hits several times the page, and widen it
+        while it holds fewer groups than the page needs and more hits remain.
+        """
+        field = facet_field(query.collapse)
+        wanted = query.offset + query.limit
+        window = max(COLLAPSE_WINDOW, wanted * 8)
+        while True:
+            found = searcher.search(tantivy_query, window, count=True)
+            best: dict[str, tuple[float, str, object]] = {}
+            for score, address in found.hits:
+                document = searcher.doc(address)
+                group, code = document.get_first(field), document.get_first("code")
+                held = best.get(group)
+                if held is None or (-round(score, 3), code) < (-round(held[0], 3), held[1]):
+                    best[group] = (score, code, address)
+            if len(best) >= wanted or len(found.hits) >= (found.count or 0) or window >= MAX_COLLAPSE_WINDOW:
+                break
+            window = min(window * 4, MAX_COLLAPSE_WINDOW)
+        ranked = sorted(best.values(), key=lambda item: (-round(item[0], 3), item[1]))[query.offset : wanted]
+        total = self._distinct(searcher, tantivy_query, field)
+        return total, [self._hit(searcher, score, address) for score, _, address in ranked]
+
+    def _distinct(self, searcher, tantivy_query, field: str) -> int:
+        result = searcher.aggregate(tantivy_query, {"n": {"cardinality": {"field": field}}})
+        return int(round(result["n"]["value"] or 0))
 
     def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
         for position, query in enumerate(queries):
@@ -98,9 +129,10 @@ class EmbeddedGuideEngine:
                 return position, result
         raise ValueError("search_first needs at least one query")
 
-    def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
-        searcher = self._searcher()
-        return self._facets(searcher, self._filtered(tantivy.Query.all_query(), filters), facets, size)
+    def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
+                         branch: Branch | None = None) -> dict[str, list[FacetCount]]:
+        query = EngineQuery([], filters=filters, branch=branch, match_all=True)
+        return self._facets(self._searcher(), self._query(query), facets, size)
 
     def suggest(self, key: str, size: int) -> list[Suggestion]:
         searcher = self._searcher()
@@ -173,9 +205,10 @@ class EmbeddedGuideEngine:
             for term, count in terms[name].items():
                 vocabulary[term] = vocabulary.get(term, 0) + count
         corpus = frozenset(term for per_field in terms.values() for term in per_field)
-        nodes = self._facets(searcher, tantivy.Query.all_query(), DIRECTORY_FACETS, DIRECTORY_SIZE)
+        nodes = self._facets(searcher, tantivy.Query.all_query(), (*DIRECTORY_FACETS, "region"), DIRECTORY_SIZE)
+        regions = {count.value: count.count for count in nodes.pop("region")}
         directory = {facet: [count.value for count in counts] for facet, counts in nodes.items()}
-        return Lexicon(version, vocabulary, corpus, directory)
+        return Lexicon(version, vocabulary, corpus, directory, regions)
 
     def _searcher(self) -> tantivy.Searcher:
         return self._live_index().searcher()
@@ -210,9 +243,11 @@ class EmbeddedGuideEngine:
     def _query(self, query: EngineQuery) -> tantivy.Query:
         required = [self._concept(c, query.fields) for c in query.concepts if c.required]
         optional = [self._concept(c, query.fields) for c in query.concepts if not c.required]
-        if not required:
+        if query.match_all and not query.concepts:
+            clauses = [(tantivy.Occur.Must, tantivy.Query.const_score_query(tantivy.Query.all_query(), 0.0))]
+        elif not required:
             return tantivy.Query.empty_query()
-        if query.min_should_match is None:
+        elif query.min_should_match is None:
             clauses = [(tantivy.Occur.Must, concept) for concept in required]
         else:
             matched = tantivy.Query.boolean_query(
@@ -220,15 +255,18 @@ class EmbeddedGuideEngine:
             )
             clauses = [(tantivy.Occur.Must, matched)]
         clauses += [(tantivy.Occur.Should, concept) for concept in optional]
-        for field, keys, boost in (("exact_name", query.exact_names, EXACT_NAME_BOOST),
-                                   ("exact_keyword", query.exact_keywords, EXACT_KEYWORD_BOOST)):
-            if keys:
-                exact = tantivy.Query.term_set_query(self.schema, field, keys)
-                clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(exact, boost)))
-        for facet, values in query.facet_boosts.items():
-            node = tantivy.Query.term_set_query(self.schema, facet_field(facet), values)
-            clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(node, DIRECTORY_NODE_BOOST)))
+        for boost in query.boosts:
+            matched = tantivy.Query.term_set_query(self.schema, boost.field, list(boost.values))
+            clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(matched, boost.weight)))
+        if query.branch:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(self._branch(query.branch), 0.0)))
         return self._filtered(tantivy.Query.boolean_query(clauses), query.filters)
+
+    def _branch(self, branch: Branch) -> tantivy.Query:
+        return tantivy.Query.boolean_query([
+            (tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, facet_field("within"), [branch.region])),
+            (tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, facet_field("locality"), list(branch.serving))),
+        ])
 
     def _concept(self, concept: Concept, fields: dict[str, float]) -> tantivy.Query:
         best = tantivy.Query.disjunction_max_query(

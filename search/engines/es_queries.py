@@ -9,18 +9,14 @@ a ``filter`` (scoring nothing).
 
 from __future__ import annotations
 
-from search.models import Alternative, Concept, EngineQuery
-from search.ranking import (
-    DIRECTORY_NODE_BOOST,
-    EXACT_KEYWORD_BOOST,
-    EXACT_NAME_BOOST,
-    FIELD_TIE_BREAKER,
-    SUGGEST_HEAD_BOOST,
-)
+from search.models import Alternative, Branch, Concept, EngineQuery
+from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
 from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
 
 LEXICON_PAGE = 10_000
+DISTINCT_PRECISION = 40_000  # cardinality counts are exact below this many values
 SOURCE = ["guide"]
+DISTINCT = "_distinct"  # the aggregation counting collapsed groups
 
 
 def mapping() -> dict:
@@ -55,37 +51,48 @@ def search_body(query: EngineQuery) -> dict:
         "track_total_hits": True,
         "_source": SOURCE,
     }
-    if query.facets:
-        body["aggs"] = facet_aggs(query.facets, query.facet_size)
+    aggs = facet_aggs(query.facets, query.facet_size) if query.facets else {}
+    if query.collapse:
+        # One hit per service, the best scored; equal scores by code, as the embedded engine.
+        body["collapse"] = {"field": facet_field(query.collapse)}
+        body["sort"] = [{"_score": "desc"}, {"code": "asc"}]
+        body["track_scores"] = True
+        aggs[DISTINCT] = {"cardinality": {"field": facet_field(query.collapse), "precision_threshold": DISTINCT_PRECISION}}
+    if aggs:
+        body["aggs"] = aggs
     return body
 
 
 def compile_query(query: EngineQuery) -> dict:
     required = [_concept(c, query.fields) for c in query.concepts if c.required]
     optional = [_concept(c, query.fields) for c in query.concepts if not c.required]
-    if not required:
+    if query.match_all and not query.concepts:
+        must = [{"constant_score": {"filter": {"match_all": {}}, "boost": 0.0}}]
+    elif not required:
         return {"match_none": {}}
-    if query.min_should_match is None:
+    elif query.min_should_match is None:
         must = required
     else:
         must = [{"bool": {"should": required, "minimum_should_match": query.min_should_match}}]
     should = list(optional)
-    for field, keys, boost in (("exact_name", query.exact_names, EXACT_NAME_BOOST),
-                               ("exact_keyword", query.exact_keywords, EXACT_KEYWORD_BOOST)):
-        if keys:
-            should.append(_constant({field: keys}, boost))
-    for facet, values in query.facet_boosts.items():
-        should.append(_constant({facet_field(facet): values}, DIRECTORY_NODE_BOOST))
+    should += [_constant({boost.field: list(boost.values)}, boost.weight) for boost in query.boosts]
     body: dict = {"must": must}
     if should:
         body["should"] = should
-    if query.filters:
-        body["filter"] = filter_clauses(query.filters)
+    filters = filter_clauses(query.filters, query.branch)
+    if filters:
+        body["filter"] = filters
     return {"bool": body}
 
 
-def filter_clauses(filters: dict[str, list[str]]) -> list[dict]:
-    return [{"terms": {facet_field(facet): values}} for facet, values in filters.items()]
+def filter_clauses(filters: dict[str, list[str]], branch: Branch | None = None) -> list[dict]:
+    clauses = [{"terms": {facet_field(facet): values}} for facet, values in filters.items()]
+    if branch:
+        clauses.append({"bool": {"should": [
+            {"term": {facet_field("within"): branch.region}},
+            {"terms": {facet_field("locality"): list(branch.serving)}},
+        ], "minimum_should_match": 1}})
+    return clauses
 
 
 def facet_aggs(facets, size: int) -> dict:
@@ -112,7 +119,7 @@ def lexicon_body(field: str, after: dict | None) -> dict:
 
 
 def directory_body() -> dict:
-    return {"size": 0, "aggs": facet_aggs(DIRECTORY_FACETS, 10_000)}
+    return {"size": 0, "aggs": facet_aggs((*DIRECTORY_FACETS, "region"), 10_000)}
 
 
 def document(doc) -> dict:
