@@ -5,7 +5,8 @@ the first 10 results: nDCG@10 (gain 2^grade − 1, discount log2(rank + 1), idea
 labels), Success@1 and Success@3 (a grade-2 result at the top / in the top 3), MRR (1/rank
 of the first grade-2 result), zero-result rate; withdrawn leaks (results that are withdrawn
 guides, over all queries) and case-intent accuracy (case queries answered ``intent:
-case`` with no items).
+case`` with no items), no-match accuracy (queries of category ``none``, which the
+catalogue cannot answer, answered ``match: none``).
 
 Scored by service: the copies of one service (one basic code, else one name and audience)
 count as one result and one label, with the best grade labelled for any of them, because
@@ -27,6 +28,7 @@ from search.service import SearchRequest, SearchService
 
 CUTOFF = 10
 TOP = 3
+NO_MATCH = "none"  # the category of queries the catalogue cannot answer (relevant is {})
 METRICS = ("ndcg@10", "success@1", "success@3", "mrr", "zero_results", "wrong_locality")
 
 
@@ -52,6 +54,7 @@ class QueryOutcome:
     intent: str
     total: int
     scores: dict[str, float]
+    match: str = "exact"
 
 
 @dataclass
@@ -60,6 +63,7 @@ class EvaluationReport:
     categories: dict[str, dict[str, float]]
     withdrawn_leaks: int
     case_intent_accuracy: float | None
+    no_match_accuracy: float | None  # queries the catalogue cannot answer, answered match: none
     outcomes: list[QueryOutcome]
 
     def misses(self) -> list[QueryOutcome]:
@@ -72,6 +76,7 @@ class EvaluationReport:
             "categories": self.categories,
             "withdrawn_leaks": self.withdrawn_leaks,
             "case_intent_accuracy": self.case_intent_accuracy,
+            "no_match_accuracy": self.no_match_accuracy,
         }
 
 
@@ -93,11 +98,13 @@ def evaluate(service: SearchService, queries: list[LabelledQuery], withdrawn_cod
         by_category[outcome.query.category].append(outcome)
     case_queries = [o for o in outcomes if o.query.category == "case"]
     case_right = sum(1 for o in case_queries if o.intent == "case" and not o.codes)
+    unanswerable = [o for o in outcomes if o.query.category == NO_MATCH]
     return EvaluationReport(
         overall=_mean_scores(answerable),
         categories={category: _mean_scores(items) for category, items in sorted(by_category.items())},
         withdrawn_leaks=sum(1 for o in outcomes for code in o.codes if code in withdrawn_codes),
         case_intent_accuracy=case_right / len(case_queries) if case_queries else None,
+        no_match_accuracy=_mean([float(o.match == "none") for o in unanswerable]) if unanswerable else None,
         outcomes=outcomes,
     )
 
@@ -116,7 +123,7 @@ def _run(service: SearchService, query: LabelledQuery) -> QueryOutcome:
     place = region or response.get("place") or query.locality
     if scores and place and items:
         scores["wrong_locality"] = _wrong_locality(service, items[:TOP], wanted, place)
-    return QueryOutcome(query, codes, names, response["intent"], response["total"], scores)
+    return QueryOutcome(query, codes, names, response["intent"], response["total"], scores, response.get("match", "none"))
 
 
 def _by_service(service: SearchService, relevant: dict[str, int]) -> dict[str, int]:
@@ -181,6 +188,8 @@ def format_report(report: EvaluationReport, show_misses: bool = False) -> str:
     lines.append(f"withdrawn leaks: {report.withdrawn_leaks}")
     accuracy = report.case_intent_accuracy
     lines.append(f"case intent accuracy: {'n/a' if accuracy is None else f'{accuracy:.3f}'}")
+    no_match = report.no_match_accuracy
+    lines.append(f"no-match accuracy: {'n/a' if no_match is None else f'{no_match:.3f}'}")
     if show_misses:
         lines += ["", "misses (no grade-2 guide in the top 3):"]
         for outcome in report.misses():

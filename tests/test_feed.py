@@ -85,7 +85,7 @@ def test_after_marriage_the_next_steps_come_with_reasons(feed_client):
         assert item["reason"] and item["source"] in {"next_step", "co_occurrence", "profile", "business_scope", "popular"}
         assert GUIDES[item["code"]]["region"] in (HANGZHOU, "浙江省杭州市")  # copies serving the user's own region
     first = body["items"][0]
-    assert "结婚登记" in first["reason"]
+    assert "内地居民结婚登记" in first["reason"]
 
 
 def test_a_new_event_changes_the_next_feed_call(feed_client):
@@ -121,6 +121,24 @@ def test_cold_start_gets_what_is_popular_and_nothing_from_other_regions(feed_cli
     assert items and all(item["source"] == "popular" for item in items)
     stranger = feed(feed_client, "stranger")["items"]  # Beijing: no sample guide serves that region
     assert all(GUIDES[item["code"]].get("region", "") in ("", "北京市", "北京市朝阳区") for item in stranger)
+
+
+SENSITIVE = ("死亡", "注销", "殡葬", "丧葬", "挂失", "遗失", "离婚")
+
+
+def test_death_cancellation_and_loss_are_never_pushed_for_popularity(feed_client):
+    for user in ("someone-new", "grandma", "noodles", "newlywed", "p000001", "c000002"):
+        for item in feed(feed_client, user, 50)["items"]:
+            if any(word in item["name"] for word in SENSITIVE):
+                assert item["source"] in ("next_step", "co_occurrence"), (user, item)
+
+
+def test_a_next_step_reason_names_what_the_person_did(feed_client):
+    post_events(feed_client, "newlywed", {"type": "complete", "item_code": code_of("房屋租赁登记备案"),
+                                          "time": "2025-11-20T10:00:00+08:00"})
+    next_steps = [item for item in feed(feed_client, "newlywed", 50)["items"] if item["source"] == "next_step"]
+    assert next_steps and all(item["reason"].startswith("您办理了「房屋租赁登记备案」") for item in next_steps)
+    assert not any("这件事通常还要" in item["reason"] for item in next_steps)  # no claim they are doing 入学
 
 
 def test_withdrawn_guides_are_never_recommended(feed_client):
