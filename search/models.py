@@ -54,6 +54,7 @@ class Boost:
     field: str  # an index field of search.schema
     values: tuple[str, ...]
     weight: float
+    name_terms: tuple[str, ...] = ()  # if given, only guides whose name also holds one of these
 
 
 @dataclass(frozen=True)

@@ -126,12 +126,14 @@ class QueryParser:
             return ParsedQuery(text, normalized, "case", case_no=number)
         place, rest = self._place(normalized, near)
         rewritten = self.lexicon.rewrite(rest, self.corpus_terms) if self.lexicon else None
-        if rewritten and rewritten.changed and not _leaves_letters(rest, rewritten.text):
-            parsed = self._parse_words(text, normalized, rewritten.text, place)
-            parsed.did_you_mean = rewritten.text
-            parsed.as_typed = self._parse_words(text, normalized, rest, place)
-            return parsed
-        return self._parse_words(text, normalized, rest, place)
+        as_typed = self._parse_words(text, normalized, rest, place)
+        if not rewritten or not rewritten.changed or _leaves_letters(rest, rewritten.text):
+            return as_typed
+        parsed = self._parse_words(text, normalized, rewritten.text, place)
+        if re.search(r"[a-z]", rest) and parsed.unknown:
+            return as_typed  # letters read as words no guide has (xyzzyqqq → 歇业执照养犬亲戚): a guess
+        parsed.did_you_mean, parsed.as_typed = rewritten.text, as_typed
+        return parsed
 
     def _parse_words(self, text: str, normalized: str, meant: str, place: str | None) -> ParsedQuery:
         units = self._units(meant)
@@ -150,7 +152,12 @@ class QueryParser:
         # The variant a query means when it does not say: read from what was typed, and from
         # what its words stand for (开饭店 → 食品经营许可 names no step either).
         said = exact_key(meant) + "".join(alt for c in concepts for a in c.alternatives for alt in a.terms)
-        boosts += [Boost(facet_field("variant"), (flag,), VARIANT_BOOSTS[flag]) for flag in self.steps.wanted(said)]
+        # Only among guides named after what was asked: a variant flag must not lift a guide
+        # that merely mentions the words (居民身份证 among the materials of 参保登记).
+        named = tuple(dict.fromkeys(t for c in concepts if c.required for a in c.alternatives if a.weight >= SYNONYM_WEIGHT
+                                    for t in a.terms))
+        boosts += [Boost(facet_field("variant"), (flag,), VARIANT_BOOSTS[flag], named)
+                   for flag in self.steps.wanted(said) if named]
         return ParsedQuery(
             text,
             normalized,
@@ -159,9 +166,16 @@ class QueryParser:
             boosts=[boost for boost in boosts if boost.values],
             ngrams=bigrams(kept) if len(kept) > 1 else [],
             place=place,
-            generic=frozenset(c.word for c in concepts if c.word in self.generic),
-            unknown=tuple(c.word for c in concepts if not c.required and len(c.word) > 1),
+            generic=frozenset(c.word for c in concepts if self._is_generic(c)),
+            unknown=tuple(c.word for c in concepts if not c.required and has_hanzi(c.word)),
         )
+
+    def _is_generic(self, concept: Concept) -> bool:
+        """A word of a kind of act or step (登记, 补领), or one standing only for such words (丢了 → 补领, 挂失)."""
+        if concept.word in self.generic:
+            return True
+        standing_for = [alt.terms for alt in concept.alternatives if alt.weight >= SYNONYM_WEIGHT]
+        return bool(standing_for) and all(all(t in self.generic for t in terms) for terms in standing_for)
 
     def _place(self, normalized: str, near: str | None) -> tuple[str | None, str]:
         """The catalogue locality named in the query and the query without it.

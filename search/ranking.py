@@ -19,10 +19,13 @@ EXACT_KEYWORD_BOOST = 300.0  # … and one of an item's curated keywords exactly
 DIRECTORY_NODE_BOOST = 200.0  # a query naming a theme or life event puts that node's guides first
 
 # Variants and localities: small constants that order copies and variants of one service
-ENTRY_STEP_BOOST = 12.0  # no step named: 食品经营许可（新办）before its 变更, 延续, 注销
+ENTRY_STEP_BOOST = 24.0  # no step named: 食品经营许可（新办）before its 变更, 延续, 注销
 PERSONAL_VARIANT_BOOST = 8.0  # no business named: 个人参保 before 单位参保登记
-LOCALITY_BOOST = 40.0  # a copy serving the person's locality before a copy of elsewhere …
-LOCALITY_DEPTH_STEP = 2.0  # … and the most local of those first (district, city, province, national)
+# Small on purpose: copies of one service score alike, so these pick the copy; they must not
+# lift a weakly matching service of the locality over a strongly matching one.
+LOCALITY_BOOST = 5.0  # a copy serving the person's locality before a copy of elsewhere …
+LOCALITY_DEPTH_STEP = 0.5  # … the most local of those first (district, city, province, national) …
+BELOW_LOCALITY_BOOST = 2.0  # … and a copy below it (a district of the city asked for) before one elsewhere
 
 # Relaxation ladder (search.service)
 NGRAM_SHARE = 0.6  # the last-resort fallback wants this share of the query's character pairs in a guide

@@ -18,7 +18,7 @@ from search.engine import GuideEngine
 from search.highlight import mark, snippet, term_pattern
 from search.models import Alternative, Boost, Branch, Concept, EngineHit, EngineQuery, EngineResult, FacetCount
 from search.query import ParsedQuery, QueryParser, QueryUnderstanding
-from search.ranking import LOCALITY_BOOST, LOCALITY_DEPTH_STEP, MIN_NGRAMS, NGRAM_SHARE
+from search.ranking import BELOW_LOCALITY_BOOST, LOCALITY_BOOST, LOCALITY_DEPTH_STEP, MIN_NGRAMS, NGRAM_SHARE
 from search.schema import NGRAM_FIELD, SEARCH_FACETS, facet_field
 from search.services import service_key
 
@@ -167,15 +167,14 @@ class SearchService:
 
     def _search_honestly(self, parsed: ParsedQuery, base: EngineQuery) -> tuple[ParsedQuery, int, EngineResult]:
         """The ladder for the query as understood; a typo correction is kept only when it
-        finds clearly better: an exact match, or something where the query as typed finds nothing."""
+        finds clearly better: an exact match for all of its words. A correction that only
+        matches relaxed is a guess (xyzzyqqq → 歇业增资养犬亲戚); the query as typed answers."""
         position, result = self._first_found(relaxation_ladder(parsed, base))
         typed = parsed.as_typed
         if typed is None or (result.total and position == 0):
             return parsed, position, result
         typed_position, typed_result = self._first_found(relaxation_ladder(typed, base))
-        if typed_result.total or not result.total:
-            return typed, typed_position, typed_result
-        return parsed, position, result
+        return typed, typed_position, typed_result
 
     def _first_found(self, attempts: list[EngineQuery]) -> tuple[int, EngineResult]:
         return self.engine.search_first(attempts) if attempts else (0, EngineResult(total=0, hits=[], facets={}))
@@ -187,6 +186,8 @@ class SearchService:
         ranked_for = near or region
         boosts = [Boost(facet_field("locality"), (node,), LOCALITY_BOOST + regions.depth(node) * LOCALITY_DEPTH_STEP)
                   for node in regions.lineage(ranked_for)] if ranked_for else []
+        if ranked_for:
+            boosts.append(Boost(facet_field("within"), (ranked_for,), BELOW_LOCALITY_BOOST))
         return Plan(branch, boosts, region)
 
     def resolve_region(self, region: str) -> str:

@@ -176,7 +176,7 @@ def test_sigkill_of_a_replace_load_leaves_the_old_index_serving(es_settings, tmp
     process.communicate(timeout=30)
 
     search = build_components(es_settings).search
-    assert search.search(SearchRequest("居民身份证挂失补领"))["total"] == 2
+    assert search.search(SearchRequest("居民身份证挂失补领", collapse=False))["total"] == 2
     assert search.guide("BULK0000001") is None
     # The dead loader's lock is taken over (its process is gone), and its half-built index dropped.
     assert _cli(es_settings, "index", "guides", TEST_GUIDES, "--replace").returncode == 0
@@ -248,7 +248,7 @@ def test_a_three_node_cluster_losing_a_node_fails_no_search(own_cluster, tmp_pat
     components = build_components(settings)
     load_guides([TEST_GUIDES], components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
     _wait_green(url.split(",")[0])
-    expected = components.search.search(SearchRequest("居民身份证挂失补领"))["items"]
+    expected = components.search.search(SearchRequest("居民身份证挂失补领", collapse=False))["items"]
     with searching(settings) as (answers, failures):
         time.sleep(1)
         os.kill(_node_pids(port)[-1], signal.SIGKILL)  # one node dies without a word
@@ -268,7 +268,7 @@ def searching(settings, threads: int = 3):
         searcher = build_components(settings).search
         while not stop.is_set():
             try:
-                answers.append(searcher.search(SearchRequest("居民身份证挂失补领"))["items"])
+                answers.append(searcher.search(SearchRequest("居民身份证挂失补领", collapse=False))["items"])
             except Exception as error:  # noqa: BLE001 — any failure counts
                 failures.append(repr(error))
 

@@ -257,6 +257,9 @@ class EmbeddedGuideEngine:
         clauses += [(tantivy.Occur.Should, concept) for concept in optional]
         for boost in query.boosts:
             matched = tantivy.Query.term_set_query(self.schema, boost.field, list(boost.values))
+            if boost.name_terms:
+                named = tantivy.Query.term_set_query(self.schema, "name", list(boost.name_terms))
+                matched = tantivy.Query.boolean_query([(tantivy.Occur.Must, matched), (tantivy.Occur.Must, named)])
             clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(matched, boost.weight)))
         if query.branch:
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(self._branch(query.branch), 0.0)))

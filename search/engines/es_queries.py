@@ -75,7 +75,7 @@ def compile_query(query: EngineQuery) -> dict:
     else:
         must = [{"bool": {"should": required, "minimum_should_match": query.min_should_match}}]
     should = list(optional)
-    should += [_constant({boost.field: list(boost.values)}, boost.weight) for boost in query.boosts]
+    should += [_boost(boost) for boost in query.boosts]
     body: dict = {"must": must}
     if should:
         body["should"] = should
@@ -160,6 +160,13 @@ def _alternative(alternative: Alternative, fields: dict[str, float]) -> dict:
 
 def _term(field: str, term: str, boost: float) -> dict:
     return {"term": {field: {"value": term, "boost": boost}}}
+
+
+def _boost(boost) -> dict:
+    if not boost.name_terms:
+        return _constant({boost.field: list(boost.values)}, boost.weight)
+    both = {"bool": {"must": [{"terms": {boost.field: list(boost.values)}}, {"terms": {"name": list(boost.name_terms)}}]}}
+    return {"constant_score": {"filter": both, "boost": boost.weight}}
 
 
 def _constant(terms: dict, boost: float) -> dict:
