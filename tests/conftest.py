@@ -30,6 +30,7 @@ TEST_GUIDES = FIXTURES / "guides.jsonl"
 # tests/test_relevance.py checks the copy against the shared set when that is present.
 PUBLIC_EVAL = FIXTURES / "eval_public"
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "public"
+LOCALITY_EVAL = FIXTURES / "eval_locality"  # the sample's localities, copies, entry steps, everyday words
 SAMPLE_EVAL = FIXTURES / "eval_sample"  # written independently over the bundled sample guides
 SAMPLE_GUIDES = Path(__file__).resolve().parents[1] / "govsearch" / "sample_data" / "guides.jsonl"
 

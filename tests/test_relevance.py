@@ -2,7 +2,9 @@
 
 - ``eval_public``: the shared public set (its own guides, 广州 and 宁波);
 - ``eval_sample``: queries written independently over the bundled sample guides
-  (杭州, 成都, 武汉), a check that the dictionaries and rules generalise beyond the public set.
+  (杭州, 成都, 武汉), a check that the dictionaries and rules generalise beyond the public set;
+- ``eval_locality``: the sample as a multi-level catalogue: places, region filters, copies,
+  entry steps, everyday situations, questions it cannot answer.
 
 The floors are the issue's targets; zero results, withdrawn guides and missed case numbers
 are never acceptable. A change that lowers a figure below its floor fails here.
@@ -17,13 +19,21 @@ import sys
 
 import pytest
 
-from tests.conftest import BACKENDS, PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES, SHARED_EVAL
+from tests.conftest import BACKENDS, LOCALITY_EVAL, PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES, SHARED_EVAL
 
 FLOORS = {"ndcg@10": 0.85, "success@3": 0.90, "mrr": 0.85}
 LABELLED_SETS = {
     "public": (PUBLIC_EVAL / "guides.jsonl", PUBLIC_EVAL / "queries.jsonl"),
     "sample": (SAMPLE_GUIDES, SAMPLE_EVAL / "queries.jsonl"),
+    "locality": (SAMPLE_GUIDES, LOCALITY_EVAL / "queries.jsonl"),
 }
+CATEGORIES = {
+    "public": {"exact", "partial", "colloquial", "synonym", "abbreviation", "pinyin", "initials", "typo",
+               "traditional", "mixed", "directory", "filtered"},
+    "locality": {"locality", "filtered", "copies", "entry", "everyday"},
+}
+MAX_WRONG_LOCALITY = 0.02  # of the top 3 of queries with a place: the right service from elsewhere
+MIN_NO_MATCH_ACCURACY = 0.4  # unanswerable questions answered match: none (0.455 measured: a known gap)
 
 
 PARITY = 0.01  # Elasticsearch within this of the embedded engine: same analysis, same weights
@@ -79,11 +89,19 @@ def test_case_numbers_are_recognised(report):
     assert report["case_intent_accuracy"] == 1.0
 
 
-def test_report_covers_every_category(report):
-    assert set(report["categories"]) >= {
-        "exact", "partial", "colloquial", "synonym", "abbreviation", "pinyin", "initials", "typo",
-        "traditional", "mixed", "directory", "filtered",
-    }
+def test_report_covers_every_category(request, report):
+    labelled_set = request.node.callspec.params["report"][0]
+    assert set(report["categories"]) >= CATEGORIES.get(labelled_set, CATEGORIES["public"])
+
+
+def test_the_right_service_comes_from_the_place_asked_about(report):
+    assert report["overall"]["wrong_locality"] <= MAX_WRONG_LOCALITY
+
+
+def test_questions_the_catalogue_cannot_answer_say_so(request, report):
+    if request.node.callspec.params["report"][0] != "locality":
+        pytest.skip("only the locality set has unanswerable questions")
+    assert report["no_match_accuracy"] >= MIN_NO_MATCH_ACCURACY
 
 
 @pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval/public is not beside this clone")
