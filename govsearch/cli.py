@@ -20,7 +20,7 @@ from govsearch.components import build_analyzer, build_components
 from govsearch.settings import ConfigError, Settings
 from indexer.behaviour import load_events, load_users
 from indexer.cases import load_cases
-from indexer.guides import load_guides
+from indexer.guides import ReplaceRefused, load_guides
 from indexer.readers import InputUnreadable, read_records
 from indexer.report import LoadReport
 from indexer.validation import GUIDE_FIELDS
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args, Settings.from_env())
-    except (ConfigError, InputUnreadable, SearchError) as error:
+    except (ConfigError, InputUnreadable, ReplaceRefused, SearchError) as error:
         print(f"govsearch: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     guides = index.add_parser("guides", help="service guides (JSONL, CSV or XLSX), upserted by code")
     guides.add_argument("paths", nargs="+", type=Path)
     guides.add_argument("--replace", action="store_true", help="rebuild: the loaded files become the whole index")
+    guides.add_argument("--allow-shrink", action="store_true",
+                        help="with --replace: go ahead even if fewer than GOVSEARCH_REPLACE_MIN_SHARE of the live guides remain")
     guides.set_defaults(handler=_index_guides)
 
     cases = index.add_parser("cases", help="case records and progress events (JSONL), merged by case number")
@@ -109,7 +111,8 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
 
 def _index_guides(args, settings: Settings) -> int:
     components = build_components(settings)
-    return _summarised(load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir, replace=args.replace))
+    return _summarised(load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir,
+                                   replace=args.replace, min_share=settings.replace_min_share, allow_shrink=args.allow_shrink))
 
 
 def _index_cases(args, settings: Settings) -> int:

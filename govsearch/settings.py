@@ -40,12 +40,14 @@ class Settings:
     secret: str | None = field(default=None, repr=False)
     admin_key: str | None = field(default=None, repr=False)
     dictionary_dir: Path = DICTIONARY_DIR
+    replace_min_share: float = 0.5  # a --replace keeping fewer of the live guides than this is refused
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
         env = os.environ if environ is None else environ
         values = {
             "data_dir": Path(env.get("GOVSEARCH_DATA_DIR") or "./var"),
+            "replace_min_share": _number(env, "GOVSEARCH_REPLACE_MIN_SHARE", 0.5),
             "backend": env.get("GOVSEARCH_BACKEND") or "embedded",
             "elasticsearch_url": env.get("ELASTICSEARCH_URL") or None,
             "elasticsearch_api_key": env.get("ELASTICSEARCH_API_KEY") or None,
@@ -74,6 +76,8 @@ class Settings:
             problems.append("GOVSEARCH_INDEX_PREFIX may hold only letters, digits, '-' and '_'")
         if not (self.dictionary_dir / "userdict.txt").is_file():
             problems.append(f"GOVSEARCH_DICTIONARY_DIR {self.dictionary_dir} holds no userdict.txt")
+        if not 0.0 <= self.replace_min_share <= 1.0:
+            problems.append("GOVSEARCH_REPLACE_MIN_SHARE must be a number from 0 to 1")
         if self.secret is not None and len(self.secret) < 16:
             problems.append("GOVSEARCH_SECRET must be at least 16 characters")
         if problems:
@@ -113,6 +117,17 @@ class Settings:
     @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "govsearch.sqlite3"
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    """A decimal setting; a malformed one is reported by ``validate`` as out of range."""
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        return -1.0
 
 
 def _integer(env: Mapping[str, str], name: str, default: int) -> int:

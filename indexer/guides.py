@@ -3,7 +3,9 @@
 Records stream from the readers through validation and analysis into one engine writer.
 Good records load while bad ones go to the reject log; upserts are by code and the last
 record of a code in a load wins (the earlier one is reported). A file that cannot be read
-aborts the whole load before anything becomes visible.
+aborts the whole load before anything becomes visible, and so does a ``--replace`` that would
+leave the live index empty or shrink it below a safe share (a CSV with the wrong header, an
+empty or binary file: every record rejected) unless the operator allows it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from search.analysis import Analyzer
 from search.engine import GuideEngine
 
 
+class ReplaceRefused(Exception):
+    """A replacement that would empty or shrink the live index too far; nothing was changed."""
+
+
 def load_guides(
     paths: Iterable[Path],
     engine: GuideEngine,
@@ -31,10 +37,14 @@ def load_guides(
     rejected_dir: Path,
     replace: bool = False,
     progress: bool | None = None,
+    min_share: float = 0.5,
+    allow_shrink: bool = False,
 ) -> LoadReport:
-    """Load guide files; ``replace`` makes the loaded set the whole index once complete."""
+    """Load guide files; ``replace`` makes the loaded set the whole index once complete, if it
+    holds at least ``min_share`` of the live guides (and one guide at least), or ``allow_shrink``."""
     paths = [Path(p) for p in paths]
     check_readable(paths)
+    live = engine.count() if replace else 0
     started = time.perf_counter()
     rejects = RejectLog(rejected_dir, "guides")
     final_status: dict[str, str] = {}
@@ -59,6 +69,8 @@ def load_guides(
                     writer.withdraw(code)
                 else:
                     writer.upsert(build_guide_document(record.data, analyzer), origin=record)
+            if replace and not allow_shrink:
+                _check_shrink(sum(1 for status in final_status.values() if status == "active"), live, min_share, rejects)
             writer.commit()
         for record, reason in writer.failures:  # refused by the engine itself (Elasticsearch bulk errors)
             rejects.add(record.file, record.line, reason, record.raw)
@@ -76,6 +88,13 @@ def load_guides(
         processed=len(final_status),
         unit="guides",
     )
+
+
+def _check_shrink(loading: int, live: int, min_share: float, rejects: RejectLog) -> None:
+    if loading == 0 or loading < live * min_share:
+        raise ReplaceRefused(
+            f"refusing to replace {live:,} live guides with {loading:,} ({rejects.count:,} records rejected): "
+            f"the live index is unchanged; check the input, or pass --allow-shrink to replace it anyway")
 
 
 def _with_progress(paths: list[Path], progress: bool | None):

@@ -129,9 +129,29 @@ def test_upsert_updates_by_code_and_withdrawn_leaves_search(run_cli, settings, t
 def test_replace_drops_guides_missing_from_the_new_load(run_cli, settings, tmp_path):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     only = write_jsonl(tmp_path / "only.jsonl", [good("XG0001")])
-    assert run_cli("index", "guides", only, "--replace").returncode == 0
+    assert run_cli("index", "guides", only, "--replace", "--allow-shrink").returncode == 0
     engine = build_components(settings).guides
     assert engine.count() == 1 and engine.get("XG0001") and engine.get("TG330106001") is None
+
+
+@pytest.mark.parametrize("content", [
+    "",  # an empty file
+    "编号,名称\nXG0001,居民身份证换领\n",  # a CSV with the wrong header: every record rejected
+    "half",  # a load that keeps fewer than half the live guides
+])
+def test_replace_that_would_empty_or_shrink_the_index_is_refused(run_cli, settings, tmp_path, content):
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    live = build_components(settings).guides.count()
+    if content == "half":
+        path = write_jsonl(tmp_path / "few.jsonl", [good("XG0001"), good("XG0002")])
+    else:
+        path = tmp_path / ("guides.csv" if "," in content else "guides.jsonl")
+        path.write_text(content, encoding="utf-8")
+    result = run_cli("index", "guides", path, "--replace")
+    assert result.returncode == 2 and "refusing to replace" in result.stderr and "--allow-shrink" in result.stderr
+    engine = build_components(settings).guides
+    assert engine.count() == live and engine.get("TG330106001") and engine.get("XG0001") is None
+    assert run_cli("index", "guides", path, "--replace", "--allow-shrink").returncode in (0, 1)
 
 
 def test_csv_with_list_and_json_cells(run_cli, settings, tmp_path):
