@@ -15,6 +15,7 @@ last answers it saw), marked ``personalized: false``, and logs a warning.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import defaultdict
 
@@ -42,24 +43,55 @@ class FeedService:
         self.engine = engine
         self.analyzer = analyzer
         self._catalogue: tuple[object, Catalogue, ScopeMatcher] | None = None
+        self._building = threading.Lock()
         self._popular: dict[str, tuple[float, list[tuple[str, float]]]] = {}
 
     def use_analyzer(self, analyzer: Analyzer) -> None:
         """After a dictionary reload: rebuild the catalogue's keys and term vectors with it."""
         self.analyzer = analyzer
-        self._catalogue = None
+        with self._building:
+            self._catalogue = None
 
     @property
     def catalogue(self) -> Catalogue:
         return self._current()[1]
 
     def _current(self) -> tuple[object, Catalogue, ScopeMatcher]:
-        """The catalogue of active guides, rebuilt when the index changes."""
+        """The catalogue of active guides, rebuilt when the index changes.
+
+        Reading every guide takes tens of seconds at 100k guides, so after a load the
+        previous catalogue keeps serving while one background thread builds the new one
+        (single flight: one build per worker, whatever the number of feed calls). Only the
+        very first call waits, and callers arriving meanwhile wait for that one build.
+        """
         version = self.engine.version()
-        if self._catalogue is None or self._catalogue[0] != version:
-            catalogue = Catalogue(self.engine.all_guides(), self.analyzer)
-            self._catalogue = (version, catalogue, ScopeMatcher(catalogue, self.analyzer))
-        return self._catalogue
+        current = self._catalogue
+        if current is not None:
+            if current[0] != version:
+                self._rebuild_in_background(version)
+            return current
+        with self._building:
+            if self._catalogue is None:
+                self._catalogue = self._build(version)
+            return self._catalogue
+
+    def _build(self, version) -> tuple[object, Catalogue, ScopeMatcher]:
+        catalogue = Catalogue(self.engine.all_guides(), self.analyzer)
+        return (version, catalogue, ScopeMatcher(catalogue, self.analyzer))
+
+    def _rebuild_in_background(self, version) -> None:
+        if not self._building.acquire(blocking=False):
+            return  # a build is under way; it will be picked up when it is done
+
+        def rebuild() -> None:
+            try:
+                self._catalogue = self._build(version)
+            except Exception as error:  # noqa: BLE001 — keep serving the previous catalogue
+                log.warning("feed catalogue rebuild failed, keeping the previous one: %s", error)
+            finally:
+                self._building.release()
+
+        threading.Thread(target=rebuild, name="feed-catalogue", daemon=True).start()
 
     def record(self, events: list[UserEvent]) -> int:
         """Store events and learn from them at once; the next feed call reflects them."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+import time
 
 import pytest
 
@@ -257,3 +259,18 @@ def test_offline_evaluation_beats_als_and_doubles_popularity(run_cli, tmp_path):
     assert figures["feed"]["hr@10"] > figures["als"]["hr@10"]
     assert figures["feed"]["ndcg@10"] > figures["als"]["ndcg@10"]
     assert figures["feed"]["hr@10"] >= 2 * figures["popularity"]["hr@10"]
+
+
+def test_after_a_load_the_feed_serves_the_old_catalogue_while_one_build_runs(feed_components, tmp_path):
+    feed_service = feed_components.feed
+    before = feed_service.catalogue
+    extra = write_jsonl(tmp_path / "extra.jsonl", [{**GUIDES[code_of("高龄津贴申领")], "code": "XG9999001", "basic_code": "JB-X1",
+                                                    "name": "新设的高龄补贴事项"}])
+    load_guides([extra], feed_components.guides, feed_components.analyzer, tmp_path / "rejected", progress=False)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and "XG9999001" not in feed_service.catalogue.service_of_code:
+        answers = [feed_service.feed("grandma", 5) for _ in range(8)]  # no call waits for the rebuild …
+        assert all(answer["items"] for answer in answers)
+        assert len([t for t in threading.enumerate() if t.name == "feed-catalogue"]) <= 1  # … and one build runs
+        time.sleep(0.2)
+    assert feed_service.catalogue is not before and "XG9999001" in feed_service.catalogue.service_of_code
