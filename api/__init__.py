@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, request
 
-from api import admin, cases, feed, guides, portal
+from api import admin, cases, feed, guides, params, portal
 from api.errors import register_error_handlers
 from govsearch.components import Components, build_components
 from govsearch.settings import Settings
@@ -20,6 +20,10 @@ def create_app(settings: Settings | None = None, components: Components | None =
     app.json.sort_keys = False
     app.extensions["govsearch"] = components or build_components(settings)
     register_error_handlers(app)
+
+    @app.before_request
+    def refuse_query_strings_that_are_not_utf8():
+        params.check_query_string()
 
     @app.before_request
     def pick_up_edited_dictionaries():

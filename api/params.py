@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+from urllib.parse import unquote_to_bytes
+
 from flask import request
 
 from api.errors import ApiError
 from search.schema import FILTER_KEYS
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200
 
@@ -33,12 +38,47 @@ def bounded_int(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+MAX_JSON_DEPTH = 20
+
+
+def check_query_string() -> None:
+    """Raw bytes that are not UTF-8 (%ff) in the query string are a 400, not a guess."""
+    try:
+        unquote_to_bytes(request.query_string.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "the query string must be UTF-8") from None
+
+
 def json_body():
-    """The request body parsed as JSON (any content type), or a 400."""
-    body = request.get_json(force=True, silent=True)
-    if body is None:
-        raise ApiError(400, "the body must be JSON")
+    """The request body parsed as JSON (any content type), or a 400: not UTF-8, not JSON,
+    nested deeper than MAX_JSON_DEPTH, or holding a lone surrogate (\\ud800) or a non-finite number (NaN)."""
+    try:
+        body = json.loads(request.get_data(cache=True).decode("utf-8"), parse_constant=_non_finite)
+    except (UnicodeDecodeError, ValueError):
+        raise ApiError(400, "the body must be JSON in UTF-8") from None
+    except RecursionError:
+        raise ApiError(400, f"the body is nested deeper than {MAX_JSON_DEPTH} levels") from None
+    _check_json(body, 0)
     return body
+
+
+def _non_finite(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check_json(value, depth: int) -> None:
+    if depth > MAX_JSON_DEPTH:
+        raise ApiError(400, f"the body is nested deeper than {MAX_JSON_DEPTH} levels")
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise ApiError(400, "the body holds a lone surrogate (\\ud800–\\udfff), which is not text")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_json(key, depth + 1)
+            _check_json(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_json(item, depth + 1)
 
 
 def json_object() -> dict:

@@ -8,6 +8,8 @@ Events merge idempotently, so loading a file twice changes nothing.
 
 from __future__ import annotations
 
+import re
+
 import itertools
 import os
 from collections import deque
@@ -101,7 +103,7 @@ def _parse_batch(lines: list[tuple[str, int, bytes]]) -> ParsedBatch:
     for file, number, line in lines:
         source = parse_jsonl_line(file, number, line)
         if source.error:
-            batch.rejects.append((file, number, source.error, source.raw))
+            batch.rejects.append((file, number, source.error, _without_code(source.raw)))
             continue
         data = source.data
         event = is_progress_event(data)
@@ -136,8 +138,12 @@ def _event(data: dict) -> ProgressEvent:
     return ProgressEvent(data["case_no"], data["time"], data["stage"], data["status"], data.get("department"), data.get("note"))
 
 
-def _without_code(raw: str, data: dict) -> str:
-    """A rejected record is kept for repair, but never with its verification code in clear."""
-    if isinstance(data.get("query_password"), str) and data["query_password"]:
-        return raw.replace(data["query_password"], "***")
-    return raw
+_CODE_IN_RAW = re.compile(r'("query_password"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\s]+)')
+
+
+def _without_code(raw: str, data: dict | None = None) -> str:
+    """A rejected record is kept for repair, but never with its verification code in clear,
+    also when it is malformed JSON or not UTF-8 (the code is found in the raw text then)."""
+    if data and isinstance(data.get("query_password"), str) and data["query_password"]:
+        raw = raw.replace(data["query_password"], "***")
+    return _CODE_IN_RAW.sub(r'\1"***"', raw)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -11,7 +12,8 @@ class RejectLog:
     """Collects the rejects of one load in ``<directory>/<kind>-<timestamp>.jsonl``.
 
     The file is created on the first reject, so a clean load leaves nothing behind.
-    Each line keeps the record's raw text, so nothing sent to us is lost.
+    Each line keeps the record's raw text, so nothing sent to us is lost; rejected records
+    may hold personal data, so the file is readable by its owner only (0600, directory 0700).
     """
 
     def __init__(self, directory: Path, kind: str):
@@ -21,8 +23,9 @@ class RejectLog:
 
     def add(self, file: str, line: int, reason: str, raw: str | None = None) -> None:
         if self._handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = open(self.path, "a", encoding="utf-8")
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            self._handle = open(descriptor, "a", encoding="utf-8")
         entry = {"file": file, "line": line, "reason": reason, "record": raw}
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.count += 1

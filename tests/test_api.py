@@ -121,3 +121,22 @@ def test_portal_page_is_served(client):
     page = client.get("/")
     assert page.status_code == 200 and "政务服务搜索".encode() in page.data
     assert client.get("/static/portal.js").status_code == 200
+
+
+@pytest.mark.parametrize("body", [
+    '{"case_no": "\\ud800", "verify": "123456"}',  # a lone surrogate escape
+    '{"case_no": "4401062025110300017", "verify": "\\udfff"}',
+    "[" * 50_000 + "]" * 50_000,  # far deeper than any request needs
+    '{"case_no": NaN, "verify": "1"}',  # not a JSON number
+    b"\xff\xfe{}",  # not UTF-8
+])
+def test_bodies_that_are_not_json_text_are_400_json(client, body):
+    client.application.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    response = client.post("/api/v1/cases/lookup", data=body, content_type="application/json")
+    assert response.status_code == 400 and response.is_json and response.get_json()["error"]["code"] == "bad_request"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/search", "/api/v1/suggest", "/api/v1/directory", "/api/v1/guides/TG330106001"])
+def test_query_strings_that_are_not_utf8_are_400_json(client, path):
+    response = client.get(path, environ_overrides={"QUERY_STRING": "q=%ff%fe&search_id=%c3%28"})
+    assert response.status_code == 400 and response.get_json()["error"]["message"] == "the query string must be UTF-8"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import stat
 from dataclasses import replace
 
 import pytest
@@ -266,3 +267,15 @@ def test_parallel_loading_gives_the_same_cases(case_settings, tmp_path):
     assert report.counts["records"] == 12 and report.counts["new events"] == 41 and report.rejected == 0
     client = create_app(case_settings, build_components(case_settings)).test_client()
     assert lookup(client, RECORDS[0]["case_no"], RECORDS[0]["query_password"]).status_code == 200
+
+
+def test_malformed_and_non_utf8_case_lines_keep_no_code_and_only_their_owner_reads_them(run_cli, case_settings, tmp_path):
+    good = RECORDS[0]
+    broken = json.dumps({**good, "case_no": "BADCASE0007"}, ensure_ascii=False)[:-1]  # malformed JSON
+    path = tmp_path / "broken.jsonl"
+    path.write_bytes(broken.encode() + b"\n" + json.dumps({**good, "case_no": "BADCASE0008"}).encode()[:-2] + b"\xff}\n")
+    assert run_cli("index", "cases", path).returncode == 1
+    reject_file = next(case_settings.rejected_dir.glob("cases-*.jsonl"))
+    assert good["query_password"] not in reject_file.read_text(encoding="utf-8")
+    assert len(read_jsonl(reject_file)) == 2
+    assert stat.S_IMODE(reject_file.stat().st_mode) == 0o600
