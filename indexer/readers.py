@@ -27,6 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 SUPPORTED_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".xlsx")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_SEPARATORS = re.compile(r"[;；|\n]")
 
 # Field kinds, as written in DESIGN §6; readers of flat formats use them to rebuild values.
@@ -101,14 +102,32 @@ def _jsonl_records(path: Path) -> Iterator[SourceRecord]:
         yield parse_jsonl_line(str(path), number, line)
 
 
+MAX_DEPTH = 20  # nesting of a record's values; DESIGN §6 needs three levels
+
+
 def _parse_json_line(file: str, number: int, text: str) -> SourceRecord:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         return SourceRecord(file, number, None, text, f"malformed JSON: {error.msg} at column {error.colno}")
+    except RecursionError:
+        return SourceRecord(file, number, None, text[:1000], f"nested deeper than {MAX_DEPTH} levels")
     if not isinstance(data, dict):
         return SourceRecord(file, number, None, text, "a record must be a JSON object")
+    problem = _not_text(data, 0)
+    if problem:
+        return SourceRecord(file, number, None, text, problem)
     return SourceRecord(file, number, data, text)
+
+
+def _not_text(value, depth: int) -> str | None:
+    """Why a parsed value cannot be stored as text: too deep, or a lone surrogate (\\ud800)."""
+    if depth > MAX_DEPTH:
+        return f"nested deeper than {MAX_DEPTH} levels"
+    if isinstance(value, str):
+        return "a lone surrogate escape (\\ud800–\\udfff) is not text" if _SURROGATE.search(value) else None
+    children = [*value.keys(), *value.values()] if isinstance(value, dict) else value if isinstance(value, list) else []
+    return next((problem for child in children if (problem := _not_text(child, depth + 1))), None)
 
 
 def _csv_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
@@ -133,21 +152,27 @@ def _csv_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]
 def _xlsx_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, InvalidFileException) as error:
-        raise InputUnreadable(f"{path}: not a readable XLSX workbook ({error})") from error
+    except (zipfile.BadZipFile, KeyError, InvalidFileException, ValueError, SyntaxError) as error:  # SyntaxError: bad XML
+        raise InputUnreadable(f"{path}: not a readable XLSX workbook, the sheet cannot be read ({error})") from error
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header:
-            return
-        header = [str(name).strip() if name is not None else "" for name in header]
-        for number, row in enumerate(rows, start=2):
-            if all(cell is None or str(cell).strip() == "" for cell in row):
-                continue
-            raw = json.dumps(dict(zip(header, map(_cell_text, row))), ensure_ascii=False)
-            yield _row_record(str(path), number, header, row, raw, kinds)
+        yield from _sheet_records(path, workbook, kinds)
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:  # corrupt sheet XML
+        raise InputUnreadable(f"{path}: the sheet cannot be read ({type(error).__name__}: {error})") from error
     finally:
         workbook.close()
+
+
+def _sheet_records(path: Path, workbook, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
+    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    header = next(rows, None)
+    if not header:
+        return
+    header = [str(name).strip() if name is not None else "" for name in header]
+    for number, row in enumerate(rows, start=2):
+        if all(cell is None or str(cell).strip() == "" for cell in row):
+            continue
+        raw = json.dumps(dict(zip(header, map(_cell_text, row))), ensure_ascii=False)
+        yield _row_record(str(path), number, header, row, raw, kinds)
 
 
 def _row_record(file, number, header, row, raw, kinds) -> SourceRecord:

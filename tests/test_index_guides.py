@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 
 import openpyxl
 import pytest
@@ -254,3 +255,29 @@ def test_second_concurrent_load_is_refused(run_cli, settings, tmp_path):
     finally:
         process.kill()
         process.communicate()
+
+
+def test_lines_with_a_lone_surrogate_or_deep_nesting_are_rejected_and_the_rest_loads(run_cli, settings, tmp_path):
+    path = tmp_path / "odd.jsonl"
+    surrogate = json.dumps(good("XG0002")).replace('"name": "', '"name": "\\ud800', 1)
+    deep = '{"code": "XG0003", "basis": ' + "[" * 5000 + "]" * 5000 + "}"
+    path.write_text("\n".join([json.dumps(good("XG0001")), surrogate, deep]) + "\n", encoding="utf-8")
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1 and "loaded 1" in result.stdout and "rejected 2" in result.stdout
+    reasons = [entry["reason"] for entry in rejects(settings)]
+    assert any("lone surrogate" in r for r in reasons) and any("nested deeper" in r for r in reasons)
+
+
+def test_an_xlsx_with_corrupt_sheet_xml_cannot_be_read(run_cli, settings, tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["code", "name", "department", "audience"])
+    workbook.active.append(["XG0001", "居民身份证换领", "某市公安局", "个人"])
+    intact = tmp_path / "intact.xlsx"
+    workbook.save(intact)
+    corrupt = tmp_path / "corrupt.xlsx"
+    with zipfile.ZipFile(intact) as source, zipfile.ZipFile(corrupt, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, b"<worksheet><sheetData><row>" if item.filename.endswith("sheet1.xml") else data)
+    result = run_cli("index", "guides", corrupt)
+    assert result.returncode == 2 and "cannot be read" in result.stderr and "Traceback" not in result.stderr
