@@ -47,14 +47,14 @@ class Settings:
         env = os.environ if environ is None else environ
         values = {
             "data_dir": Path(env.get("GOVSEARCH_DATA_DIR") or "./var"),
-            "replace_min_share": _number(env, "GOVSEARCH_REPLACE_MIN_SHARE", 0.5),
+            "replace_min_share": _numeric(env, "GOVSEARCH_REPLACE_MIN_SHARE", 0.5, float),
             "backend": env.get("GOVSEARCH_BACKEND") or "embedded",
             "elasticsearch_url": env.get("ELASTICSEARCH_URL") or None,
             "elasticsearch_api_key": env.get("ELASTICSEARCH_API_KEY") or None,
             "elasticsearch_user": env.get("ELASTICSEARCH_USER") or None,
             "elasticsearch_password": env.get("ELASTICSEARCH_PASSWORD") or None,
             "elasticsearch_ca_certs": Path(env["ELASTICSEARCH_CA_CERTS"]) if env.get("ELASTICSEARCH_CA_CERTS") else None,
-            "elasticsearch_shards": _integer(env, "GOVSEARCH_ELASTICSEARCH_SHARDS", 1),
+            "elasticsearch_shards": _numeric(env, "GOVSEARCH_ELASTICSEARCH_SHARDS", 1),
             "index_prefix": env.get("GOVSEARCH_INDEX_PREFIX") or "govsearch",
             "redis_url": env.get("REDIS_URL") or None,
             "secret": env.get("GOVSEARCH_SECRET") or None,
@@ -119,23 +119,13 @@ class Settings:
         return self.data_dir / "govsearch.sqlite3"
 
 
-def _number(env: Mapping[str, str], name: str, default: float) -> float:
-    """A decimal setting; a malformed one is reported by ``validate`` as out of range."""
+def _numeric(env: Mapping[str, str], name: str, default: int, kind=int):
+    """A numeric setting (``kind`` int or float); a malformed one is reported by ``validate``
+    as out of range."""
     raw = env.get(name)
     if not raw:
         return default
     try:
-        return float(raw)
+        return kind(raw)
     except ValueError:
-        return -1.0
-
-
-def _integer(env: Mapping[str, str], name: str, default: int) -> int:
-    """An integer setting; a malformed one is reported by ``validate`` as out of range."""
-    raw = env.get(name)
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        return -1
+        return kind(-1)
