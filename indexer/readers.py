@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import zipfile
 from dataclasses import dataclass
@@ -82,16 +83,20 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """The non-blank lines of a JSON Lines file, undecoded, with their line numbers."""
     try:
         with open(path, "rb") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield number, line
+            number = 0
+            for chunk in handle:
+                # A file written with old Mac line endings (CR only) is lines too, not one record.
+                for line in chunk.rstrip(b"\r\n").split(b"\r") if b"\r" in chunk.rstrip(b"\r\n") else [chunk]:
+                    number += 1
+                    if line.strip():
+                        yield number, line
     except OSError as error:
         raise InputUnreadable(f"{path}: {error}") from error
 
 
 def parse_jsonl_line(file: str, number: int, line: bytes) -> SourceRecord:
     try:
-        text = line.decode("utf-8")
+        text = line.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark starting the file
     except UnicodeDecodeError as error:
         return SourceRecord(file, number, None, _raw(line), f"invalid UTF-8 at byte {error.start}")
     return _parse_json_line(file, number, text.strip())
@@ -102,14 +107,28 @@ def _jsonl_records(path: Path) -> Iterator[SourceRecord]:
         yield parse_jsonl_line(str(path), number, line)
 
 
+class NotFinite(ValueError):
+    pass
+
+
+def _finite(text: str) -> float:
+    """1e999, NaN and Infinity parse in Python but are not JSON numbers anyone can read back."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise NotFinite(text)
+    return value
+
+
 MAX_DEPTH = 20  # nesting of a record's values; DESIGN §6 needs three levels
 
 
 def _parse_json_line(file: str, number: int, text: str) -> SourceRecord:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_float=_finite, parse_constant=_finite)
     except json.JSONDecodeError as error:
         return SourceRecord(file, number, None, text, f"malformed JSON: {error.msg} at column {error.colno}")
+    except NotFinite as error:
+        return SourceRecord(file, number, None, text, f"{error} is not a finite number")
     except RecursionError:
         return SourceRecord(file, number, None, text[:1000], f"nested deeper than {MAX_DEPTH} levels")
     if not isinstance(data, dict):

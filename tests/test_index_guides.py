@@ -281,3 +281,21 @@ def test_an_xlsx_with_corrupt_sheet_xml_cannot_be_read(run_cli, settings, tmp_pa
             target.writestr(item, b"<worksheet><sheetData><row>" if item.filename.endswith("sheet1.xml") else data)
     result = run_cli("index", "guides", corrupt)
     assert result.returncode == 2 and "cannot be read" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("number", ["1e999", "NaN", "-Infinity"])
+def test_non_finite_numbers_are_rejected(run_cli, settings, tmp_path, number):
+    path = tmp_path / "odd.jsonl"
+    odd = json.dumps(good("XG0002", time_limit={"legal_days": 0})).replace('"legal_days": 0', f'"legal_days": {number}')
+    path.write_text(json.dumps(good("XG0001")) + "\n" + odd + "\n", encoding="utf-8")
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1 and "loaded 1" in result.stdout
+    assert any(f"{number} is not a finite number" in entry["reason"] for entry in rejects(settings))
+
+
+@pytest.mark.parametrize(("prefix", "newline"), [("\ufeff", "\n"), ("", "\r"), ("\ufeff", "\r\n")])
+def test_a_byte_order_mark_and_any_line_ending_keep_every_record(run_cli, settings, tmp_path, prefix, newline):
+    path = tmp_path / "guides.jsonl"
+    path.write_bytes((prefix + newline.join(json.dumps(good(code)) for code in ("XG0001", "XG0002", "XG0003")) + newline).encode())
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 0 and "loaded 3" in result.stdout
