@@ -33,7 +33,7 @@ def lookup():
                        {"Retry-After": str(blocked.retry_after)})
     record = _components().cases.get(case_no)
     # An unknown number costs the same hashing as a wrong code and answers the same.
-    if not verify_password(code, record.password_hash if record else None):
+    if not verify_password(code, record.password_hash if record else None, _components().settings.pepper):
         limiter.failed(client, case_no)
         raise ApiError(404, NOT_FOUND)
     return jsonify(case_view(record))

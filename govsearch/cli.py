@@ -116,7 +116,7 @@ def _index_guides(args, settings: Settings) -> int:
 
 
 def _index_cases(args, settings: Settings) -> int:
-    return _summarised(load_cases(args.paths, build_components(settings).cases, settings.rejected_dir))
+    return _summarised(load_cases(args.paths, build_components(settings).cases, settings.rejected_dir, pepper=settings.pepper))
 
 
 def _index_users(args, settings: Settings) -> int:
@@ -168,7 +168,8 @@ def _demo(args, settings: Settings) -> int:
         print("demo: GOVSEARCH_SECRET was not set; using a random one, so tokens issued now stop working when the demo stops")
     components = build_components(settings)
     print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
-    print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir).summary())
+    print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir,
+                     pepper=settings.pepper).summary())
     print(load_users([SAMPLE_DATA / "users.jsonl"], components.behaviour, settings.rejected_dir).summary())
     print(load_events([SAMPLE_DATA / "events.jsonl"], components.feed, settings.rejected_dir).summary())
     base = f"http://{args.host}:{args.port}"

@@ -39,6 +39,7 @@ class Settings:
     redis_url: str | None = None
     secret: str | None = field(default=None, repr=False)
     admin_key: str | None = field(default=None, repr=False)
+    case_pepper: str | None = field(default=None, repr=False)  # keys verification-code hashes; kept out of the database
     dictionary_dir: Path = DICTIONARY_DIR
     replace_min_share: float = 0.5  # a --replace keeping fewer of the live guides than this is refused
 
@@ -59,6 +60,7 @@ class Settings:
             "redis_url": env.get("REDIS_URL") or None,
             "secret": env.get("GOVSEARCH_SECRET") or None,
             "admin_key": env.get("GOVSEARCH_ADMIN_KEY") or None,
+            "case_pepper": env.get("GOVSEARCH_CASE_PEPPER") or None,
             "dictionary_dir": Path(env.get("GOVSEARCH_DICTIONARY_DIR") or DICTIONARY_DIR),
         }
         values.update(overrides)
@@ -78,6 +80,8 @@ class Settings:
             problems.append(f"GOVSEARCH_DICTIONARY_DIR {self.dictionary_dir} holds no userdict.txt")
         if not 0.0 <= self.replace_min_share <= 1.0:
             problems.append("GOVSEARCH_REPLACE_MIN_SHARE must be a number from 0 to 1")
+        if self.case_pepper is not None and len(self.case_pepper) < 16:
+            problems.append("GOVSEARCH_CASE_PEPPER must be at least 16 characters")
         if self.secret is not None and len(self.secret) < 16:
             problems.append("GOVSEARCH_SECRET must be at least 16 characters")
         if problems:
@@ -105,6 +109,10 @@ class Settings:
     def elasticsearch_nodes(self) -> list[str]:
         """The nodes of ELASTICSEARCH_URL (several separated by commas)."""
         return [node.strip() for node in (self.elasticsearch_url or "").split(",") if node.strip()]
+
+    @property
+    def pepper(self) -> bytes:
+        return (self.case_pepper or "").encode()
 
     @property
     def guides_dir(self) -> Path:

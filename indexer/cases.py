@@ -36,7 +36,8 @@ class ParsedBatch:
     rejects: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, reason, raw
 
 
-def load_cases(paths: Iterable[Path], store: CaseStore, rejected_dir: Path, workers: int | None = None) -> LoadReport:
+def load_cases(paths: Iterable[Path], store: CaseStore, rejected_dir: Path, workers: int | None = None,
+               pepper: bytes = b"") -> LoadReport:
     paths = [Path(p) for p in paths]
     check_readable(paths, JSONL_SUFFIXES)
     started = time.perf_counter()
@@ -44,7 +45,7 @@ def load_cases(paths: Iterable[Path], store: CaseStore, rejected_dir: Path, work
     records = events = new_events = 0
     waiting: set[str] = set()
     try:
-        for batch in _parsed_batches(paths, workers):
+        for batch in _parsed_batches(paths, workers, pepper):
             new_events += store.put_records(batch.records)
             new_events += store.add_events(batch.events)
             records += len(batch.records)
@@ -72,19 +73,19 @@ def _still_waiting(store: CaseStore, waiting: set[str], batch: ParsedBatch) -> s
     return (waiting - arrived) | (candidates - store.known(candidates))
 
 
-def _parsed_batches(paths: list[Path], workers: int | None) -> Iterator[ParsedBatch]:
+def _parsed_batches(paths: list[Path], workers: int | None, pepper: bytes = b"") -> Iterator[ParsedBatch]:
     """Parsed batches in file order; in worker processes unless the input is small (or workers=1)."""
     batches = _line_batches(paths)
     small = sum(path.stat().st_size for path in paths) < PARALLEL_FROM_LINES * 500  # about 500 bytes a line
     if workers == 1 or (workers is None and small):
-        yield from map(_parse_batch, batches)
+        yield from (_parse_batch(batch, pepper) for batch in batches)
         return
     workers = workers or os.cpu_count() or 2
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # Executor.map would read every batch up front; keep only a few in flight, in order.
         in_flight: deque = deque()
         for batch in batches:
-            in_flight.append(pool.submit(_parse_batch, batch))
+            in_flight.append(pool.submit(_parse_batch, batch, pepper))
             if len(in_flight) >= 2 * workers:
                 yield in_flight.popleft().result()
         while in_flight:
@@ -97,7 +98,7 @@ def _line_batches(paths: list[Path]) -> Iterator[list[tuple[str, int, bytes]]]:
         yield batch
 
 
-def _parse_batch(lines: list[tuple[str, int, bytes]]) -> ParsedBatch:
+def _parse_batch(lines: list[tuple[str, int, bytes]], pepper: bytes = b"") -> ParsedBatch:
     """Runs in a worker process: parse, validate, hash verification codes."""
     batch = ParsedBatch()
     for file, number, line in lines:
@@ -113,18 +114,18 @@ def _parse_batch(lines: list[tuple[str, int, bytes]]) -> ParsedBatch:
         elif event:
             batch.events.append(_event(data))
         else:
-            batch.records.append(_record(data))
+            batch.records.append(_record(data, pepper))
     return batch
 
 
-def _record(data: dict) -> CaseRecord:
+def _record(data: dict, pepper: bytes = b"") -> CaseRecord:
     return CaseRecord(
         case_no=data["case_no"],
         kind=data["kind"],
         item_code=data["item_code"],
         item_name=data["item_name"],
         applicant_name=data["applicant_name"],
-        password_hash=hash_password(data["query_password"]),
+        password_hash=hash_password(data["query_password"], pepper),
         department=data["department"],
         submitted_at=data["submitted_at"],
         status=data["status"],

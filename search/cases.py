@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Protocol
 
 PASSWORD_SCHEME = "pbkdf2_sha256"
+PEPPERED_SCHEME = "pbkdf2_sha256_pepper"
 # A 6-digit code has a million values, so no hash keeps a stolen database safe for long; the
 # online rate limit is what protects codes. The hash keeps them out of sight, and its cost
 # (~0.2 ms) keeps bulk loading of millions of cases fast. Stored with the hash, so it can rise.
@@ -114,17 +115,28 @@ def parse_time(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def hash_password(password: str, salt: bytes | None = None, iterations: int = PASSWORD_ITERATIONS) -> str:
+def hash_password(password: str, pepper: bytes = b"", salt: bytes | None = None,
+                  iterations: int = PASSWORD_ITERATIONS) -> str:
+    """A salted PBKDF2 hash; with a ``pepper`` (GOVSEARCH_CASE_PEPPER, kept apart from the
+    database) the code is keyed by it first, so a stolen database alone gives up no code."""
     salt = salt or os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
-    return f"{PASSWORD_SCHEME}${iterations}${salt.hex()}${digest.hex()}"
+    digest = hashlib.pbkdf2_hmac("sha256", _keyed(password, pepper), salt, iterations)
+    scheme = PEPPERED_SCHEME if pepper else PASSWORD_SCHEME
+    return f"{scheme}${iterations}${salt.hex()}${digest.hex()}"
 
 
-def verify_password(password: str, stored: str | None) -> bool:
-    """Constant-time check; with no stored hash, the same work is done against a dummy one."""
+def verify_password(password: str, stored: str | None, pepper: bytes = b"") -> bool:
+    """Constant-time check; with no stored hash, the same work is done against a dummy one.
+    Hashes written before a pepper was set still verify; peppered ones need the pepper."""
     scheme, iterations, salt, digest = (stored or DUMMY_HASH).split("$")
-    candidate = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(iterations))
-    return hmac.compare_digest(candidate.hex(), digest) and stored is not None and scheme == PASSWORD_SCHEME
+    keyed = _keyed(password, pepper if scheme == PEPPERED_SCHEME else b"")
+    candidate = hashlib.pbkdf2_hmac("sha256", keyed, bytes.fromhex(salt), int(iterations))
+    usable = scheme == PASSWORD_SCHEME or (scheme == PEPPERED_SCHEME and bool(pepper))
+    return hmac.compare_digest(candidate.hex(), digest) and stored is not None and usable
+
+
+def _keyed(password: str, pepper: bytes) -> bytes:
+    return hmac.new(pepper, password.encode(), hashlib.sha256).digest() if pepper else password.encode()
 
 
 DUMMY_HASH = hash_password("unknown-case", salt=b"\0" * 16)

@@ -279,3 +279,16 @@ def test_malformed_and_non_utf8_case_lines_keep_no_code_and_only_their_owner_rea
     assert good["query_password"] not in reject_file.read_text(encoding="utf-8")
     assert len(read_jsonl(reject_file)) == 2
     assert stat.S_IMODE(reject_file.stat().st_mode) == 0o600
+
+
+def test_with_a_pepper_codes_are_keyed_and_the_database_alone_checks_nothing(run_cli, case_settings):
+    pepper = {"GOVSEARCH_CASE_PEPPER": "a-pepper-kept-out-of-the-database"}
+    assert run_cli("index", "cases", PUBLIC_CASES, env=pepper).returncode == 0
+    peppered = replace(case_settings, case_pepper=pepper["GOVSEARCH_CASE_PEPPER"])
+    record = RECORDS[0]
+    stored = build_components(peppered).cases.get(record["case_no"]).password_hash
+    assert stored.startswith("pbkdf2_sha256_pepper$")
+    assert lookup(create_app(peppered, build_components(peppered)).test_client(),
+                  record["case_no"], record["query_password"]).status_code == 200
+    without = create_app(case_settings, build_components(case_settings)).test_client()  # the pepper lost
+    assert lookup(without, record["case_no"], record["query_password"], client_address="10.0.0.2").status_code == 404
