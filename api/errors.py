@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import redis
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
@@ -54,8 +55,14 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(BackendUnavailable)
     def _unavailable(error: BackendUnavailable):
-        log.warning("backend unavailable: %s", error)
+        log.debug("backend unavailable: %s", error)  # the guard logs one line per outage
         return error_response(503, "the search service is temporarily unavailable")
+
+    @app.errorhandler(redis.exceptions.ConnectionError)
+    @app.errorhandler(redis.exceptions.TimeoutError)
+    def _redis_unavailable(error: Exception):
+        # The guard (search.stores.redis_client) logs one line per outage, not one per request.
+        return error_response(503, "this service is temporarily unavailable; please try again later")
 
     @app.errorhandler(StoreUnavailable)
     def _store_unavailable(error: StoreUnavailable):

@@ -90,9 +90,9 @@ class Components:
     @cached_property
     def redis(self):
         """One client (a connection pool) for everything kept in Redis, when REDIS_URL is set."""
-        import redis
+        from search.stores.redis_client import connect
 
-        return redis.Redis.from_url(self.settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
+        return connect(self.settings.redis_url)
 
 
     @cached_property

@@ -206,8 +206,14 @@ class HotSearches:
         self._cached = None
 
     def top(self, size: int) -> list[dict]:
+        """The hot searches; while the store cannot be read, the last list seen (or none): a
+        portal page does without them."""
         if self._cached is None or time.monotonic() - self._cached[0] > HOT_CACHE_SECONDS:
-            figures = self.store.queries(window_days(HOT_WINDOW_DAYS))
+            try:
+                figures = self.store.queries(window_days(HOT_WINDOW_DAYS))
+            except Exception as error:  # noqa: BLE001 — a degraded answer, never a failed page
+                log.debug("hot searches unavailable: %s", error)
+                return self._cached[1][:size] if self._cached else []
             self._cached = (time.monotonic(), hot_queries(figures, HOT_KEPT, HOT_MIN_CLIENTS, self.blocked_terms()))
         return self._cached[1][:size]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from contextlib import contextmanager
 
 import elastic_transport
@@ -19,9 +18,9 @@ import elasticsearch
 
 from govsearch.settings import Settings
 from search.errors import BackendUnavailable
+from search.guard import CircuitBreaker
 
 REQUEST_TIMEOUT = 5.0  # seconds; bulk loads pass their own, longer one
-BREAKER_SECONDS = 5.0  # after a failure, calls fail at once for this long, then one tries again
 # The client logs every request's URL (and at DEBUG its body): case numbers are document ids
 # there, and no case number may reach a log. Warnings (a node lost) still come through.
 log = logging.getLogger(__name__)
@@ -61,37 +60,13 @@ def _connect(settings: Settings) -> elasticsearch.Elasticsearch:
     return elasticsearch.Elasticsearch(settings.elasticsearch_nodes, **options)
 
 
-class CircuitBreaker:
-    """A hung or dead cluster costs one timeout, not one per request: after a failure every
-    call fails at once for ``BREAKER_SECONDS``; then the next call tries the cluster again."""
-
-    def __init__(self):
-        self.open_until = 0.0
-        self.failing_since: float | None = None
-
-    def check(self, what: str) -> None:
-        if time.monotonic() < self.open_until:
-            raise BackendUnavailable(f"Elasticsearch cannot be reached ({what}; retrying within {BREAKER_SECONDS:.0f} s)")
-
-    def failed(self, error: Exception) -> None:
-        if self.failing_since is None:
-            self.failing_since = time.monotonic()
-            log.warning("Elasticsearch unavailable: %s", type(error).__name__)  # one line per outage
-        self.open_until = time.monotonic() + BREAKER_SECONDS
-
-    def succeeded(self) -> None:
-        if self.failing_since is not None:
-            log.warning("Elasticsearch reachable again after %.0f s", time.monotonic() - self.failing_since)
-            self.failing_since = None
-
-
 class Cluster:
     """A client and its breaker; every call of the engine and the case store goes through
     ``guarded``."""
 
     def __init__(self, es: elasticsearch.Elasticsearch):
         self.es = es
-        self.breaker = CircuitBreaker()
+        self.breaker = CircuitBreaker("Elasticsearch", BackendUnavailable)
 
     @contextmanager
     def guarded(self, what: str):

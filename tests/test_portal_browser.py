@@ -38,7 +38,7 @@ def test_search_shows_highlighted_results_facets_and_filters(server, browser):
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "#results li")))
     names = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#results .name")]
-    assert names[:2] == ["居民身份证挂失补领", "居民身份证挂失补领"]
+    assert names[0] == "居民身份证挂失补领" and names.count("居民身份证挂失补领") == 1  # one service once
     assert browser.find_elements(By.CSS_SELECTOR, "#results .name em")
     assert "找到" in browser.find_element(By.ID, "status").text
 
