@@ -9,6 +9,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -207,11 +208,25 @@ def server(run_cli, settings, tmp_path):
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory):
     """A real redis-server on a free port for the session (scripts/test.sh installs it)."""
+    server = start_redis_server(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def own_redis_server(tmp_path):
+    """A redis-server of the test's own, which it may stop or hang (SIGSTOP)."""
+    server = start_redis_server(tmp_path / "redis")
+    yield server
+    server.stop()
+
+
+def start_redis_server(workdir: Path) -> "RedisServer":
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.fail("redis-server is not installed; run ./scripts/test.sh, which installs it")
     port = _free_port()
-    workdir = tmp_path_factory.mktemp("redis")
+    workdir.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -228,9 +243,7 @@ def redis_server(tmp_path_factory):
                 process.kill()
                 pytest.fail("redis-server did not start")
             time.sleep(0.05)
-    yield RedisServer(url, process, client)
-    process.terminate()
-    process.wait(timeout=10)
+    return RedisServer(url, process, client)
 
 
 class RedisServer:
@@ -241,6 +254,11 @@ class RedisServer:
 
     def flush(self) -> None:
         self.client.flushdb()
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGCONT)  # a hung server stops too
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 @pytest.fixture(params=["sqlite", "redis"])

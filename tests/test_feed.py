@@ -187,37 +187,15 @@ def test_feed_size_is_bounded(feed_client):
     assert feed_client.get("/api/v1/me/feed?size=51", headers=auth("newlywed")).status_code == 400
 
 
-def test_when_redis_goes_away_the_feed_degrades_to_non_personal(tmp_path, settings, caplog):
+def test_when_redis_goes_away_the_feed_degrades_to_non_personal(own_redis_server, settings, caplog):
     """A Redis of its own, stopped mid-run: the feed answers 200, non-personal, and logs a warning."""
-    import shutil
-    import socket
-    import subprocess
-    import time
-
-    import redis as redis_client
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"redis://127.0.0.1:{port}/0"
-        for _ in range(100):
-            try:
-                redis_client.Redis.from_url(url).ping()
-                break
-            except redis_client.exceptions.ConnectionError:
-                time.sleep(0.05)
-        redis_settings = type(settings)(data_dir=settings.data_dir, secret=SECRET, redis_url=url)
-        components = build_components(redis_settings)
-        load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, redis_settings.rejected_dir, progress=False)
-        client = create_app(redis_settings, components).test_client()
-        assert post_events(client, "u1", {"type": "complete", "item_code": code_of("内地居民结婚登记")}).status_code == 201
-        assert feed(client, "u1")["personalized"] is True
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    redis_settings = type(settings)(data_dir=settings.data_dir, secret=SECRET, redis_url=own_redis_server.url)
+    components = build_components(redis_settings)
+    load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, redis_settings.rejected_dir, progress=False)
+    client = create_app(redis_settings, components).test_client()
+    assert post_events(client, "u1", {"type": "complete", "item_code": code_of("内地居民结婚登记")}).status_code == 201
+    assert feed(client, "u1")["personalized"] is True
+    own_redis_server.stop()
     caplog.set_level(logging.WARNING)
     body = feed(client, "u1")
     assert body["personalized"] is False and body["items"]

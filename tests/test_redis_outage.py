@@ -4,14 +4,10 @@ one log line per outage, and recovery without a restart."""
 from __future__ import annotations
 
 import logging
-import shutil
 import signal
-import socket
-import subprocess
 import time
 
 import pytest
-import redis
 
 from api import create_app
 from govsearch.components import build_components
@@ -26,32 +22,12 @@ def backend() -> str:
     return "embedded"  # Redis sits beside the engines, not behind them
 
 
-@pytest.fixture
-def redis_server():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    for _ in range(100):
-        try:
-            redis.Redis.from_url(url).ping()
-            break
-        except redis.exceptions.ConnectionError:
-            time.sleep(0.05)
-    yield process, url
-    process.send_signal(signal.SIGCONT)
-    process.terminate()
-    process.wait(timeout=10)
-
-
 def lookup(client):
     return client.post("/api/v1/cases/lookup", json={"case_no": "4401062025110300017", "verify": "000000"})
 
 
-def test_a_hung_redis_costs_one_timeout_answers_json_and_recovers(redis_server, settings, caplog):
-    process, url = redis_server
+def test_a_hung_redis_costs_one_timeout_answers_json_and_recovers(own_redis_server, settings, caplog):
+    process, url = own_redis_server.process, own_redis_server.url
     parts = type(settings)(data_dir=settings.data_dir, admin_key=ADMIN_KEY, redis_url=url)
     components = build_components(parts)
     load_guides([TEST_GUIDES], components.guides, components.analyzer, parts.rejected_dir, progress=False)
