@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
@@ -44,8 +45,11 @@ def test_search_shows_highlighted_results_facets_and_filters(server, browser):
 
     region = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#facets a") if a.text.startswith("四川省成都市武侯区"))
     region.click()
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#results li")) == 1)
-    assert "成都市公安局武侯区分局" in browser.find_element(By.CSS_SELECTOR, "#results .meta").text
+    # One card before and after (one service once): wait for the filtered answer itself; the
+    # old card may be replaced while it is being read.
+    wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    wait.until(lambda d: "成都市公安局武侯区分局" in d.find_element(By.CSS_SELECTOR, "#results .meta").text)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#results li")) == 1
 
 
 def test_typing_shows_suggestions_and_picking_one_searches(server, browser):
