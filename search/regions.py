@@ -16,7 +16,6 @@ service and the recommender both use this module, so they agree on who is served
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
 NATIONAL = "全国"
@@ -92,18 +91,6 @@ def display_name(region: str | None) -> str:
     """The most local level of a region (浙江省杭州市西湖区 → 西湖区), 全国 for national."""
     levels = parse(region)
     return levels[-1] if levels else NATIONAL
-
-
-@dataclass(frozen=True)
-class Locality:
-    """A place a request is about: ``region=X`` selects X's branch; ``serving`` ranks first."""
-
-    key: str  # the canonical region X
-    serving: tuple[str, ...]  # X and its ancestors, most local first, then national
-
-    @classmethod
-    def of(cls, region: str) -> "Locality":
-        return cls(canonical(region), tuple(lineage(region)))
 
 
 def tree(counts: dict[str, int]) -> list[dict]:

@@ -191,7 +191,7 @@ class SearchService:
         return Plan(branch, boosts, region)
 
     def resolve_region(self, region: str) -> str:
-        return self._resolve(self.parser, region, None) or regions.canonical(region)
+        return self._resolve(self.parser, region, None)
 
     @staticmethod
     def _resolve(parser: QueryParser, region: str | None, near: str | None) -> str | None:

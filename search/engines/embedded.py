@@ -104,19 +104,19 @@ class EmbeddedGuideEngine:
         window = max(COLLAPSE_WINDOW, wanted * 8)
         while True:
             found = searcher.search(tantivy_query, window, count=True)
-            best: dict[str, tuple[float, str, object]] = {}
+            best: dict[str, tuple[float, str, tantivy.Document]] = {}
             for score, address in found.hits:
                 document = searcher.doc(address)
                 group, code = document.get_first(field), document.get_first("code")
                 held = best.get(group)
                 if held is None or (-round(score, 3), code) < (-round(held[0], 3), held[1]):
-                    best[group] = (score, code, address)
+                    best[group] = (score, code, document)
             if len(best) >= wanted or len(found.hits) >= (found.count or 0) or window >= MAX_COLLAPSE_WINDOW:
                 break
             window = min(window * 4, MAX_COLLAPSE_WINDOW)
         ranked = sorted(best.values(), key=lambda item: (-round(item[0], 3), item[1]))[query.offset : wanted]
         total = self._distinct(searcher, tantivy_query, field)
-        return total, [self._hit(searcher, score, address) for score, _, address in ranked]
+        return total, [EngineHit(code, score, self._source(document)) for score, code, document in ranked]
 
     def _distinct(self, searcher, tantivy_query, field: str) -> int:
         result = searcher.aggregate(tantivy_query, {"n": {"cardinality": {"field": field}}})
