@@ -8,6 +8,7 @@ from api import params
 from api.auth import current_user
 from api.errors import ApiError
 from search.cases import case_view, summary_view, verify_password
+from search.lookup_limits import Blocked
 
 blueprint = Blueprint("cases", __name__, url_prefix="/api/v1")
 
@@ -26,16 +27,21 @@ def lookup():
     code = params.text_field(body, "verify")
     limiter = _components().lookup_limiter
     client = request.remote_addr or "unknown"
-    blocked = limiter.check(client, case_no)
-    if blocked:
-        minutes = max(1, round(blocked.retry_after / 60))
+    attempt = limiter.attempt(client, case_no)
+    if isinstance(attempt, Blocked):
+        minutes = max(1, round(attempt.retry_after / 60))
         raise ApiError(429, f"too many failed lookups; try again in about {minutes} minutes",
-                       {"Retry-After": str(blocked.retry_after)})
-    record = _components().cases.get(case_no)
-    # An unknown number costs the same hashing as a wrong code and answers the same.
-    if not verify_password(code, record.password_hash if record else None, _components().settings.pepper):
-        limiter.failed(client, case_no)
-        raise ApiError(404, NOT_FOUND)
+                       {"Retry-After": str(attempt.retry_after)})
+    try:
+        record = _components().cases.get(case_no)
+        # An unknown number costs the same hashing as a wrong code and answers the same.
+        verified = verify_password(code, record.password_hash if record else None, _components().settings.pepper)
+    except Exception:
+        limiter.release(attempt)  # the store failed, not the caller
+        raise
+    if not verified:
+        raise ApiError(404, NOT_FOUND)  # the attempt stays counted as a failure
+    limiter.release(attempt)
     return jsonify(case_view(record))
 
 

@@ -2,6 +2,10 @@
 
 The counters live in the shared store, so the limit holds across all server workers.
 Subjects are keyed hashes: neither client addresses nor case numbers are stored in clear.
+
+A lookup takes its failure up front, in one atomic step that also checks the limits, and
+gives it back when the code was right: 40 concurrent wrong codes from one client get
+exactly 5 answers, not the 6–8 a check-then-record would let through.
 """
 
 from __future__ import annotations
@@ -17,10 +21,20 @@ MAX_FAILURES_PER_CLIENT = 5
 MAX_FAILURES_PER_CASE = 20
 
 
+@dataclass(frozen=True)
+class Full:
+    """A subject has used up its failures; the oldest of them was at ``oldest``."""
+
+    oldest: float
+
+
 class Counters(Protocol):
-    def record(self, subjects: list[str], now: float) -> None: ...
-    def recent(self, subject: str, since: float) -> tuple[int, float | None]: ...
-    def forget_before(self, moment: float) -> None: ...
+    def take(self, limits: list[tuple[str, int]], now: float, since: float) -> list | Full:
+        """Atomically: ``Full`` when a subject already has ``limit`` failures since ``since``;
+        else record one failure at ``now`` for every subject and return handles to them."""
+
+    def give_back(self, handles: list) -> None:
+        """Remove failures recorded by ``take``."""
 
 
 @dataclass(frozen=True)
@@ -28,26 +42,30 @@ class Blocked:
     retry_after: int  # seconds
 
 
+@dataclass(frozen=True)
+class Attempt:
+    handles: list
+
+
 class LookupLimiter:
     def __init__(self, counters: Counters, key: bytes):
         self.counters = counters
         self.key = key
 
-    def check(self, client: str, case_no: str, now: float | None = None) -> Blocked | None:
-        """Blocked when the client or the case number has used up its failures in the window."""
+    def attempt(self, client: str, case_no: str, now: float | None = None) -> Attempt | Blocked:
+        """Count this lookup as a failure of the client and of the case number, unless one of
+        them has used up its failures in the window (then ``Blocked``)."""
         now = time.time() if now is None else now
-        since = now - WINDOW_SECONDS
-        for subject, limit in ((self._subject("client", client), MAX_FAILURES_PER_CLIENT),
-                               (self._subject("case", case_no), MAX_FAILURES_PER_CASE)):
-            count, oldest = self.counters.recent(subject, since)
-            if count >= limit:
-                return Blocked(retry_after=max(1, int(oldest + WINDOW_SECONDS - now) + 1))
-        return None
+        limits = [(self._subject("client", client), MAX_FAILURES_PER_CLIENT),
+                  (self._subject("case", case_no), MAX_FAILURES_PER_CASE)]
+        taken = self.counters.take(limits, now, now - WINDOW_SECONDS)
+        if isinstance(taken, Full):
+            return Blocked(retry_after=max(1, int(taken.oldest + WINDOW_SECONDS - now) + 1))
+        return Attempt(taken)
 
-    def failed(self, client: str, case_no: str, now: float | None = None) -> None:
-        now = time.time() if now is None else now
-        self.counters.record([self._subject("client", client), self._subject("case", case_no)], now)
-        self.counters.forget_before(now - WINDOW_SECONDS)
+    def release(self, attempt: Attempt) -> None:
+        """The lookup was not a failure after all: the code was right, or the store failed."""
+        self.counters.give_back(attempt.handles)
 
     def _subject(self, kind: str, value: str) -> str:
         return kind + ":" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()[:32]

@@ -6,6 +6,9 @@ the production store cannot drift apart.
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 import redis
 
@@ -15,7 +18,7 @@ from recommender.sqlite_store import SqliteBehaviourStore
 from recommender.store import StoredEvent
 from search.stores.redis_counters import RedisCounters
 from search.stores.sqlite_counters import SqliteCounters
-from search.lookup_limits import LookupLimiter
+from search.lookup_limits import Attempt, Blocked, LookupLimiter
 
 
 @pytest.fixture
@@ -87,12 +90,30 @@ def limiter(redis_url, tmp_path):
 def test_lookup_limits_count_per_client_and_per_case_within_the_window(limiter):
     now = 1_000_000.0
     for attempt in range(5):
-        assert limiter.check("client-a", f"case-{attempt}", now) is None
-        limiter.failed("client-a", f"case-{attempt}", now + attempt)
-    blocked = limiter.check("client-a", "case-x", now + 10)
-    assert blocked is not None and 590 <= blocked.retry_after <= 600
-    assert limiter.check("client-b", "case-x", now + 10) is None
-    assert limiter.check("client-a", "case-x", now + 601) is None  # the window has passed
+        assert isinstance(limiter.attempt("client-a", f"case-{attempt}", now + attempt), Attempt)
+    blocked = limiter.attempt("client-a", "case-x", now + 10)
+    assert isinstance(blocked, Blocked) and 590 <= blocked.retry_after <= 600
+    assert isinstance(limiter.attempt("client-b", "case-x", now + 10), Attempt)
+    assert isinstance(limiter.attempt("client-a", "case-x", now + 601), Attempt)  # the window has passed
     for attempt in range(20):
-        limiter.failed(f"client-{attempt}", "case-hot", now + 700)
-    assert limiter.check("client-new", "case-hot", now + 701) is not None
+        limiter.attempt(f"client-{attempt}", "case-hot", now + 700)
+    assert isinstance(limiter.attempt("client-new", "case-hot", now + 701), Blocked)
+
+
+def test_a_released_attempt_is_not_a_failure(limiter):
+    now = 1_000_000.0
+    for _ in range(10):  # right codes, one after another
+        attempt = limiter.attempt("client-a", "case-1", now)
+        assert isinstance(attempt, Attempt)
+        limiter.release(attempt)
+    for _ in range(5):
+        assert isinstance(limiter.attempt("client-a", "case-1", now), Attempt)
+    assert isinstance(limiter.attempt("client-a", "case-1", now), Blocked)
+
+
+def test_concurrent_failures_from_one_client_get_exactly_the_limit(limiter):
+    """Check and record are one step: 40 at once from one client, 5 get through."""
+    now = time.time()
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        results = list(pool.map(lambda n: limiter.attempt("client-a", f"case-{n}", now), range(40)))
+    assert sum(isinstance(result, Attempt) for result in results) == 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -110,6 +111,24 @@ def test_twenty_failures_on_one_case_block_it_for_everyone(case_client):
     assert lookup(case_client, target["case_no"], target["query_password"], client_address="10.2.0.1").status_code == 429
     other = RECORDS[3]
     assert lookup(case_client, other["case_no"], other["query_password"], client_address="10.2.0.1").status_code == 200
+
+
+def test_concurrent_wrong_codes_from_one_client_get_five_answers(case_settings, case_client):
+    apps = [case_client.application, create_app(case_settings, build_components(case_settings))]  # two workers
+
+    def wrong_lookup(n: int) -> int:
+        client = apps[n % 2].test_client()
+        return lookup(client, RECORDS[5]["case_no"], f"{n:06d}", client_address="10.6.6.6").status_code
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(pool.map(wrong_lookup, range(40)))
+    assert statuses.count(404) == 5 and statuses.count(429) == 35
+
+
+def test_right_codes_do_not_use_up_the_limit(case_client):
+    record = RECORDS[6]
+    for _ in range(8):
+        assert lookup(case_client, record["case_no"], record["query_password"], client_address="10.5.5.5").status_code == 200
 
 
 def test_counters_are_shared_between_server_processes(case_settings, case_client):

@@ -1,5 +1,6 @@
 """Sliding-window failure counters in Redis (when ``REDIS_URL`` is set): one sorted set of
-failure times per subject, expiring with the window."""
+failure times per subject, expiring with the window. Checking and recording is one Lua
+script, so it is atomic across every worker."""
 
 from __future__ import annotations
 
@@ -7,28 +8,42 @@ import secrets
 
 import redis
 
+from search.lookup_limits import Full
+
+# KEYS: the subjects' sets. ARGV: now, since, window seconds, member, then one limit per key.
+# Returns the oldest failure's time of a full subject, or nothing after recording.
+_TAKE = """
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. ARGV[2])
+  if redis.call('ZCARD', key) >= tonumber(ARGV[4 + i]) then
+    return redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2]
+  end
+end
+for _, key in ipairs(KEYS) do
+  redis.call('ZADD', key, ARGV[1], ARGV[4])
+  redis.call('EXPIRE', key, ARGV[3])
+end
+return false
+"""
+
 
 class RedisCounters:
     def __init__(self, client: redis.Redis, prefix: str = "govsearch:", window_seconds: int = 600):
         self.redis = client
         self.prefix = prefix
         self.window = window_seconds
+        self._take = client.register_script(_TAKE)
 
-    def record(self, subjects: list[str], now: float) -> None:
+    def take(self, limits: list[tuple[str, int]], now: float, since: float) -> list[tuple[str, str]] | Full:
+        keys = [self.prefix + "failures:" + subject for subject, _ in limits]
+        member = f"{now}:{secrets.token_hex(6)}"
+        oldest = self._take(keys=keys, args=[now, since, self.window, member, *(limit for _, limit in limits)])
+        if oldest is not None:
+            return Full(float(oldest))
+        return [(key, member) for key in keys]
+
+    def give_back(self, handles: list[tuple[str, str]]) -> None:
         pipe = self.redis.pipeline(transaction=False)
-        for subject in subjects:
-            key = self.prefix + "failures:" + subject
-            pipe.zadd(key, {f"{now}:{secrets.token_hex(4)}": now})
-            pipe.expire(key, self.window)
+        for key, member in handles:
+            pipe.zrem(key, member)
         pipe.execute()
-
-    def recent(self, subject: str, since: float) -> tuple[int, float | None]:
-        key = self.prefix + "failures:" + subject
-        pipe = self.redis.pipeline(transaction=False)
-        pipe.zcount(key, since, "+inf")
-        pipe.zrangebyscore(key, since, "+inf", start=0, num=1, withscores=True)
-        count, oldest = pipe.execute()
-        return count, (oldest[0][1] if oldest else None)
-
-    def forget_before(self, moment: float) -> None:
-        """Old entries expire with their key; nothing to sweep."""

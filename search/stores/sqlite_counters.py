@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search.stores.sqlite import SqliteDatabase
+from search.lookup_limits import Full
+from search.stores.sqlite import SqliteDatabase, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS failures (subject TEXT NOT NULL, at REAL NOT NULL);
@@ -18,16 +19,19 @@ class SqliteCounters:
     def __init__(self, path: Path):
         self.database = SqliteDatabase(path, SCHEMA)
 
-    def record(self, subjects: list[str], now: float) -> None:
-        connection = self.database.connection()
-        connection.executemany("INSERT INTO failures VALUES (?, ?)", [(subject, now) for subject in subjects])
+    def take(self, limits: list[tuple[str, int]], now: float, since: float) -> list[int] | Full:
+        # BEGIN IMMEDIATE holds the write lock from the count to the insert: no other
+        # process can count in between.
+        with transaction(self.database.connection()) as connection:
+            connection.execute("DELETE FROM failures WHERE at < ?", (since,))
+            for subject, limit in limits:
+                count, oldest = connection.execute(
+                    "SELECT COUNT(*), MIN(at) FROM failures WHERE subject = ? AND at >= ?", (subject, since)
+                ).fetchone()
+                if count >= limit:
+                    return Full(oldest)
+            return [connection.execute("INSERT INTO failures VALUES (?, ?)", (subject, now)).lastrowid
+                    for subject, _ in limits]
 
-    def recent(self, subject: str, since: float) -> tuple[int, float | None]:
-        """How many failures of ``subject`` since ``since``, and when the oldest of them was."""
-        count, oldest = self.database.connection().execute(
-            "SELECT COUNT(*), MIN(at) FROM failures WHERE subject = ? AND at >= ?", (subject, since)
-        ).fetchone()
-        return count, oldest
-
-    def forget_before(self, moment: float) -> None:
-        self.database.connection().execute("DELETE FROM failures WHERE at < ?", (moment,))
+    def give_back(self, handles: list[int]) -> None:
+        self.database.connection().executemany("DELETE FROM failures WHERE rowid = ?", [(rowid,) for rowid in handles])
