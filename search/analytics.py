@@ -2,8 +2,8 @@
 
 Every search and every guide view is appended to an in-process buffer and written to the
 analytics store by a background thread, so logging costs a search a few microseconds.
-What is written is safe to keep: the query normalised, with runs of digits (case
-numbers, ID and phone numbers) blanked; case-number searches without their text; clients
+What is written is safe to keep: the query and the filter values normalised, with runs of
+digits (case numbers, ID and phone numbers) blanked; case-number searches without their text; clients
 as keyed hashes; no user ids, tokens or codes at all.
 
 Clicks: a search answer carries a ``search_id``; the portal opens a guide with
@@ -13,6 +13,7 @@ Clicks: a search answer carries a ``search_id``; the portal opens a guide with
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import hmac
 import logging
@@ -47,6 +48,10 @@ def window_days(days: int, now: float | None = None) -> list[str]:
 def redact(query: str) -> str:
     """Runs of six digits or more (case, ID, phone numbers) become #."""
     return _DIGIT_RUN.sub("#", query)
+
+
+def _redacted(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {name: [redact(value) for value in values] for name, values in filters.items()}
 
 
 def latency_bucket(took_ms: float) -> int:
@@ -140,7 +145,7 @@ class QueryLog:
         case = response["intent"] == "case"
         self._searches.append(SearchRecord(
             time.time(), search_id, "" if case else redact(normalized), response["intent"], response["total"],
-            response["took_ms"], filters, page, [item["code"] for item in response["items"]], self.client(address),
+            response["took_ms"], _redacted(filters), page, [item["code"] for item in response["items"]], self.client(address),
         ))
         self._start()
         return search_id
@@ -166,6 +171,7 @@ class QueryLog:
         if self._thread is None and self.flush_seconds > 0:
             self._thread = threading.Thread(target=self._run, name="query-log", daemon=True)
             self._thread.start()
+            atexit.register(self.flush)  # a worker stopped by SIGTERM writes what it still holds
         elif self.flush_seconds <= 0:
             self.flush()
 

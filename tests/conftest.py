@@ -186,21 +186,26 @@ def free_elasticsearch_port(nodes: int = 1) -> int:
 def server(run_cli, settings, tmp_path):
     """``govsearch serve`` (gunicorn) on a free port over the test guides; yields its base URL."""
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
-    port = _free_port()
-    environment = {**os.environ, **settings_environment(settings)}
-    log = open(tmp_path / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "1"],
-        env=environment, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    if not wait_until_serving(base, seconds=30):
-        process.kill()
-        pytest.fail("server did not start: " + (tmp_path / "server.log").read_text())
+    base, process = start_server(settings, tmp_path / "server.log")
     yield base
     process.terminate()
     process.wait(timeout=10)
-    log.close()
+
+
+def start_server(settings: Settings, log_path: Path, workers: int = 1) -> tuple[str, subprocess.Popen]:
+    """``govsearch serve`` on a free port, its output in ``log_path``: (base URL, process)."""
+    port = _free_port()
+    environment = {**os.environ, **settings_environment(settings)}
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", str(workers)],
+            env=environment, stdout=log, stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    if not wait_until_serving(base, seconds=30):
+        process.kill()
+        pytest.fail("server did not start: " + log_path.read_text())
+    return base, process
 
 
 

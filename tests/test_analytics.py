@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import signal
 import sqlite3
 import time
+import urllib.request
+from urllib.parse import quote
 
 import pytest
 import redis
@@ -18,7 +21,7 @@ from search.analytics import SearchRecord, ViewRecord, redact
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from synonyms import DICTIONARY_DIR
-from tests.conftest import PUBLIC_EVAL, TEST_GUIDES
+from tests.conftest import PUBLIC_EVAL, TEST_GUIDES, start_server
 
 ADMIN_KEY = "admin-key-for-tests"
 NOW = time.time()
@@ -176,6 +179,8 @@ def test_no_case_number_code_or_id_number_is_ever_stored(app_parts, analytics_se
     search(client, "办件4401062025110300017进度", "10.3.0.1")
     search(client, "身份证号110101199003071234怎么补办", "10.3.0.1")
     search(client, "电话13812345678", "10.3.0.1")
+    client.get("/api/v1/search", query_string={"q": "公积金", "department": "110101199003071234", "region": "13812345678",
+                                               "locality": "4401062025110300017"}, environ_base={"REMOTE_ADDR": "10.3.0.1"})
     client.post("/api/v1/cases/lookup", json={"case_no": "4401062025110300017", "verify": "482915"})
     components.query_log.flush()
     if analytics_settings.redis_url:
@@ -209,3 +214,14 @@ def test_report_command_prints_tables(run_cli, settings):
     assert "Queries that found nothing" in result.stdout and "qqqzzzxx" in result.stdout
     assert "Top queries" in result.stdout and "住房公积金提取" in result.stdout
     assert run_cli("report", "--days", "0").returncode == 2
+
+
+def test_a_stopped_server_writes_the_searches_it_still_held(run_cli, settings, tmp_path):
+    """The log is written once a second; SIGTERM right after a search must not lose it."""
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    base, process = start_server(settings, tmp_path / "server.log")
+    urllib.request.urlopen(base + "/api/v1/search?q=" + quote("住房公积金提取"), timeout=10).read()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) == 0
+    report = run_cli("report", "--days", "1")
+    assert "住房公积金提取" in report.stdout, report.stdout
