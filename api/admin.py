@@ -1,4 +1,5 @@
-"""Operators' API (``/api/v1/admin``): the usage report, its CSV export, dictionary reload.
+"""Operators' API (``/api/v1/admin``): the usage report, its CSV export, dictionary reload,
+and the review of hot searches (approve what the rules hold back, hide what they let through).
 
 Every call needs ``X-Admin-Key`` equal to ``GOVSEARCH_ADMIN_KEY`` (compared in constant
 time): 401 without it, 403 when wrong. With no key configured, admin is off (404).
@@ -14,10 +15,13 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from api import params
 from api.errors import ApiError
+from search.analysis import exact_key
+from search.analytics import APPROVED, HIDDEN
 
 blueprint = Blueprint("admin", __name__, url_prefix="/api/v1/admin")
 
 MAX_DAYS = 90
+HOT_STATES = (APPROVED, HIDDEN, "auto")
 
 
 def _components():
@@ -44,6 +48,30 @@ def stats():
 @blueprint.post("/synonyms/reload")
 def reload_synonyms():
     return jsonify(_components().reload_dictionaries().as_json())
+
+
+@blueprint.get("/hot")
+def hot_review():
+    """Every candidate hot search with whether the portal shows it and why."""
+    decisions = _components().hot_searches.review()
+    return jsonify({
+        "shown": [d.as_json() for d in decisions if d.shown],
+        "held": [d.as_json() for d in decisions if not d.shown],
+    })
+
+
+@blueprint.put("/hot")
+def hot_decide():
+    """``{"text": "…", "state": "approved" | "hidden" | "auto"}``; "auto" leaves it to the rules."""
+    body = params.json_object()
+    text = params.text_field(body, "text", max_chars=params.MAX_QUERY_CHARS)
+    state = body.get("state")
+    if state not in HOT_STATES:
+        raise ApiError(400, "'state' must be one of " + ", ".join(HOT_STATES))
+    components = _components()
+    query = exact_key(components.search.analyzer.normalize(text))  # the form the query log keeps
+    components.hot_searches.set(query, None if state == "auto" else state)
+    return jsonify({"text": query, "state": state})
 
 
 @blueprint.get("/export")

@@ -118,7 +118,7 @@ class Components:
         def blocked() -> frozenset[str]:
             return frozenset(exact_key(self.analyzer.normalize(t)) for t in self.analyzer.dictionaries.blocked_terms)
 
-        return HotSearches(self.query_log.store, blocked)
+        return HotSearches(self.query_log.store, blocked, self.search.names_catalogue)
 
     def usage_report(self, days: int) -> dict:
         """The operators' report (DESIGN §1: 统计分析), including what this process still buffers."""

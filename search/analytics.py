@@ -17,6 +17,7 @@ import atexit
 import hashlib
 import hmac
 import logging
+import math
 import re
 import secrets
 import threading
@@ -123,6 +124,12 @@ class AnalyticsStore(Protocol):
     def latency_histogram(self, days: list[str]) -> dict[int, int]:
         """Searches per latency bucket (upper edge in ms) on those days."""
 
+    def hot_overrides(self) -> dict[str, str]:
+        """The operators' decisions on hot searches: query → "approved" or "hidden"."""
+
+    def set_hot_override(self, query: str, state: str | None) -> None:
+        """Approve or hide a query as a hot search; ``None`` leaves it to the rules again."""
+
 
 @dataclass
 class QueryLog:
@@ -194,17 +201,39 @@ def percentile_from_histogram(histogram: dict[int, int], fraction: float) -> flo
 
 
 HOT_WINDOW_DAYS = 7
-HOT_MIN_CLIENTS = 3  # one client repeating a query cannot make it hot
+HOT_MIN_CLIENTS = 3  # one client repeating a query cannot make it hot …
+HOT_MIN_SHARE = 0.001  # … nor a few: it needs people in proportion to the window's searches
 HOT_CACHE_SECONDS = 60.0
 HOT_KEPT = 50
+HOT_CHECKED = 200  # candidates checked against the catalogue per refresh, most asked first
+APPROVED, HIDDEN = "approved", "hidden"
+
+
+@dataclass(frozen=True)
+class HotDecision:
+    query: str
+    clients: int
+    shown: bool
+    reason: str  # why it is (not) shown, for operators
+
+    def as_json(self) -> dict:
+        return {"text": self.query, "count": self.clients, "reason": self.reason}
 
 
 class HotSearches:
-    """热搜 for the search box: recomputed from the store at most once a minute per worker."""
+    """热搜 for the search box, recomputed from the store at most once a minute per worker.
 
-    def __init__(self, store: AnalyticsStore, blocked_terms):
+    A query is shown when people — many distinct clients, in proportion to traffic — asked
+    it, it found something, and it asks for the catalogue in the catalogue's own words
+    (``names_catalogue``: a service name, keyword, synonym or directory node, matched
+    exactly); no blocked term, no number. Operators approve what the rules hold back and
+    hide what they let through (``set``); those decisions reach every worker within a minute.
+    """
+
+    def __init__(self, store: AnalyticsStore, blocked_terms, names_catalogue):
         self.store = store
         self.blocked_terms = blocked_terms  # () → the normalised blocklist, current after reloads
+        self.names_catalogue = names_catalogue  # query → bool
         self._cached: tuple[float, list[dict]] | None = None
 
     def refresh(self) -> None:
@@ -216,23 +245,56 @@ class HotSearches:
         portal page does without them."""
         if self._cached is None or time.monotonic() - self._cached[0] > HOT_CACHE_SECONDS:
             try:
-                figures = self.store.queries(window_days(HOT_WINDOW_DAYS))
+                decisions = self.review()
             except Exception as error:  # noqa: BLE001 — a degraded answer, never a failed page
                 log.debug("hot searches unavailable: %s", error)
                 return self._cached[1][:size] if self._cached else []
-            self._cached = (time.monotonic(), hot_queries(figures, HOT_KEPT, HOT_MIN_CLIENTS, self.blocked_terms()))
+            shown = [{"text": d.query, "count": d.clients} for d in decisions if d.shown][:HOT_KEPT]
+            self._cached = (time.monotonic(), shown)
         return self._cached[1][:size]
 
+    def review(self) -> list[HotDecision]:
+        """The most asked queries of the window, each with whether it is shown and why."""
+        figures = [f for f in self.store.queries(window_days(HOT_WINDOW_DAYS)) if f.query]
+        overrides = self.store.hot_overrides()
+        needed = max(HOT_MIN_CLIENTS, math.ceil(HOT_MIN_SHARE * sum(f.searches for f in figures)))
+        figures.sort(key=lambda f: (-f.clients, -f.found, f.query))
+        rules = _HotRules(needed, self.blocked_terms(), self.names_catalogue)
+        decisions = []
+        for figure in figures[:HOT_CHECKED]:
+            state = overrides.get(figure.query)
+            reason = "hidden by an operator" if state == HIDDEN else rules.held_because(figure, approved=state == APPROVED)
+            decisions.append(HotDecision(figure.query, figure.clients, reason is None, reason or (
+                "approved by an operator" if state == APPROVED else "asked by many people for a service")))
+        return decisions
 
-def hot_queries(figures: list[QueryFigures], size: int, min_clients: int, blocked: frozenset[str]) -> list[dict]:
-    """Queries that found something, asked by enough distinct clients, none with a blocked term."""
-    eligible = [
-        f for f in figures
-        if f.query and f.found and f.clients >= min_clients and "#" not in f.query
-        and not any(term in f.query for term in blocked)
-    ]
-    eligible.sort(key=lambda f: (-f.found, -f.clients, f.query))
-    return [{"text": f.query, "count": f.found} for f in eligible[:size]]
+    def set(self, query: str, state: str | None) -> None:
+        self.store.set_hot_override(query, state)
+        self.refresh()
+
+
+@dataclass
+class _HotRules:
+    needed_clients: int
+    blocked: frozenset[str]
+    names_catalogue: object
+
+    def held_because(self, figure: QueryFigures, approved: bool) -> str | None:
+        """Why a query is not a hot search, or None. Approval lifts every rule but the
+        blocklist and the ban on numbers (an ID number is never shown)."""
+        if "#" in figure.query:
+            return "holds a number"
+        if any(term in figure.query for term in self.blocked):
+            return "holds a blocked term"
+        if approved:
+            return None
+        if not figure.found:
+            return "found nothing"
+        if figure.clients < self.needed_clients:
+            return f"asked by fewer than {self.needed_clients} people"
+        if not self.names_catalogue(figure.query):
+            return "does not name a service of the catalogue"
+        return None
 
 
 def build_report(store: AnalyticsStore, days: int, nearest_guide, guide_name, limit: int = 20) -> dict:

@@ -118,6 +118,20 @@ class SearchService:
         hits = self.engine.search(query).hits
         return {"code": hits[0].code, "name": hits[0].source["name"]} if hits else None
 
+    def names_catalogue(self, q: str) -> bool:
+        """Whether ``q`` asks for the catalogue in its own words, as a hot search must: typed
+        as it is meant (no rewrite), every word a word of service names, keywords and the
+        directory (or a synonym of one), and it matches exactly. 公积金代办加微信 does not."""
+        parser = self.parser
+        parsed = parser.parse(q)
+        if parsed.intent != "guide" or parsed.did_you_mean or parsed.unknown or not parsed.concepts:
+            return False
+        named = all(
+            any(all(term in parser.vocabulary for term in alternative.terms) for alternative in concept.alternatives)
+            for concept in parsed.concepts if concept.required
+        )
+        return named and self.search(SearchRequest(q=q, size=1))["match"] == "exact"
+
     # -- answers -------------------------------------------------------------------
 
     def _guide_answer(self, parser: QueryParser, parsed: ParsedQuery, request: SearchRequest, near: str | None) -> dict:

@@ -17,7 +17,7 @@ import redis
 from api import create_app
 from govsearch.components import build_components
 from indexer.guides import load_guides
-from search.analytics import SearchRecord, ViewRecord, redact
+from search.analytics import HotSearches, SearchRecord, ViewRecord, redact
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from synonyms import DICTIONARY_DIR
@@ -85,7 +85,7 @@ def admin(client, path: str, method: str = "get", key: str | None = ADMIN_KEY):
     return getattr(client, method)(f"/api/v1/admin/{path}", headers=headers)
 
 
-def test_hot_searches_count_normalised_found_queries_from_enough_clients(app_parts):
+def test_hot_searches_count_people_asking_for_the_catalogue(app_parts):
     components, client = app_parts
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
         search(client, "公积金提取", address)
@@ -93,14 +93,53 @@ def test_hot_searches_count_normalised_found_queries_from_enough_clients(app_par
         search(client, "居民身份证", address)
         search(client, "测试公积金", address)  # blocked term
         search(client, "xyzzyqqq", address)  # finds nothing
+        for _ in range(2):  # the probe's spam: six searches from three addresses
+            search(client, "公积金代办加微信快速到账", address)
     for _ in range(10):
         search(client, "个体工商户", "10.0.0.9")  # one client alone cannot make it hot
     search(client, "4401062025110300017", "10.0.0.1")
     components.query_log.flush()
     components.hot_searches.refresh()  # "xyzzyqqq" was offered the (then empty) list, cached for a minute
     hot = client.get("/api/v1/hot?size=10").get_json()["queries"]
-    assert hot == [{"text": "公积金提取", "count": 6}, {"text": "居民身份证", "count": 3}]
+    assert hot == [{"text": "公积金提取", "count": 3}, {"text": "居民身份证", "count": 3}]
     assert client.get("/api/v1/hot?size=51").status_code == 400
+    held = {d["text"]: d["reason"] for d in admin(client, "hot").get_json()["held"]}
+    assert held["公积金代办加微信快速到账"] == "does not name a service of the catalogue"
+    assert held["个体工商户"] == "asked by fewer than 3 people" and held["xyzzyqqq"] == "found nothing"
+
+
+def test_operators_approve_and_hide_hot_searches(app_parts):
+    components, client = app_parts
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        search(client, "公积金提取", address)
+        search(client, "测试公积金", address)
+    search(client, "个体工商户", "10.0.0.9")
+    components.query_log.flush()
+
+    def decide(text: str, state) -> int:
+        return client.put("/api/v1/admin/hot", json={"text": text, "state": state},
+                          headers={"X-Admin-Key": ADMIN_KEY}).status_code
+
+    def shown() -> list[str]:
+        return [q["text"] for q in client.get("/api/v1/hot").get_json()["queries"]]
+
+    assert decide("公積金提取", "hidden") == 200 and shown() == []  # the normalised form is hidden
+    assert decide("个体工商户", "approved") == 200 and shown() == ["个体工商户"]
+    assert decide("测试公积金", "approved") == 200 and "测试公积金" not in shown()  # the blocklist still holds
+    assert decide("公积金提取", "auto") == 200 and decide("个体工商户", "auto") == 200
+    assert shown() == ["公积金提取"]
+    assert decide("公积金提取", "pinned") == 400 and decide("", "hidden") == 400
+    assert client.put("/api/v1/admin/hot", json={"text": "公积金提取", "state": "hidden"}).status_code == 401
+
+
+def test_hot_searches_need_people_in_proportion_to_traffic(store):
+    hot = HotSearches(store, lambda: frozenset(), lambda query: True)
+    store.write([searched("公积金提取", 5, f"c{n}", f"s{n}") for n in range(4000)], [])
+    store.write([searched("居民身份证", 5, f"d{n}", f"t{n}") for n in range(4)], [])
+    assert [q["text"] for q in hot.top(10)] == ["公积金提取"]  # 4,004 searches: 5 people needed
+    store.write([searched("居民身份证", 5, "d9", "t9")], [])
+    hot.refresh()
+    assert [q["text"] for q in hot.top(10)] == ["公积金提取", "居民身份证"]
 
 
 @pytest.mark.parametrize(("key", "status"), [(None, 401), ("wrong-key", 403), (ADMIN_KEY, 200)])

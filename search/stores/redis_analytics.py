@@ -89,6 +89,15 @@ class RedisAnalyticsStore:
                 histogram[int(bucket)] += int(count)
         return dict(histogram)
 
+    def hot_overrides(self) -> dict[str, str]:
+        return {query.decode(): state.decode() for query, state in self.redis.hgetall(self._key("hot-overrides")).items()}
+
+    def set_hot_override(self, query: str, state: str | None) -> None:
+        if state is None:
+            self.redis.hdel(self._key("hot-overrides"), query)
+        else:
+            self.redis.hset(self._key("hot-overrides"), query, state)
+
     def _log(self, pipe, s: SearchRecord) -> None:
         key = self._key("log", s.day)
         entry = {"at": s.at, "search_id": s.search_id, "query": s.query, "intent": s.intent, "total": s.total,

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS query_clients (
 CREATE TABLE IF NOT EXISTS guide_days (
     day TEXT NOT NULL, code TEXT NOT NULL, views INTEGER NOT NULL, PRIMARY KEY (day, code)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS hot_overrides (query TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS latency_days (
     day TEXT NOT NULL, bucket INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, bucket)
 ) WITHOUT ROWID;
@@ -102,3 +103,13 @@ class SqliteAnalyticsStore:
         for bucket, count in rows:
             histogram[bucket] += count
         return dict(histogram)
+
+    def hot_overrides(self) -> dict[str, str]:
+        return dict(self.database.connection().execute("SELECT query, state FROM hot_overrides"))
+
+    def set_hot_override(self, query: str, state: str | None) -> None:
+        connection = self.database.connection()
+        if state is None:
+            connection.execute("DELETE FROM hot_overrides WHERE query = ?", (query,))
+        else:
+            connection.execute("INSERT OR REPLACE INTO hot_overrides VALUES (?, ?)", (query, state))
