@@ -8,7 +8,7 @@ from api import params
 from api.auth import current_user
 from api.errors import ApiError
 from search.cases import case_view, summary_view, verify_password
-from search.lookup_limits import Blocked
+from search.limits import Blocked
 
 blueprint = Blueprint("cases", __name__, url_prefix="/api/v1")
 

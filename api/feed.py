@@ -27,8 +27,13 @@ def my_feed():
 
 @blueprint.post("/events")
 def record_events():
-    """One event or a list of them, for the signed-in user only; ``time`` defaults to now."""
+    """One event or a list of them, for the signed-in user only; ``time`` defaults to now.
+    At most MAX_EVENT_POSTS_PER_USER posts a minute; every ``item_code`` must be a guide."""
     user_id = current_user()
+    components = current_app.extensions["govsearch"]
+    blocked = components.event_limiter.attempt(user_id)
+    if blocked:
+        raise ApiError(429, "too many events; try again in a minute", {"Retry-After": str(blocked.retry_after)})
     body = params.json_body()
     items = body if isinstance(body, list) else [body]
     if not items or len(items) > MAX_EVENTS_PER_CALL or not all(isinstance(item, dict) for item in items):
@@ -41,6 +46,13 @@ def record_events():
         problems = validate_user_event(data)
         if problems:
             raise ApiError(400, f"event {position}: " + "; ".join(problems))
+        if data.get("item_code") and not _is_guide(components, data["item_code"]):
+            raise ApiError(400, f"event {position}: item_code {data['item_code']!r} is not a guide of the catalogue")
         events.append(user_event(data))
-    new = current_app.extensions["govsearch"].feed.record(events)
+    new = components.feed.record(events)
     return jsonify({"recorded": len(events), "new": new}), 201
+
+
+def _is_guide(components, code: str) -> bool:
+    # The feed's catalogue may lag a load by a few seconds; the engine has the code meanwhile.
+    return components.feed.catalogue.service_for(code) is not None or components.guides.get(code) is not None

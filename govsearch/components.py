@@ -28,7 +28,7 @@ from search.stores.sqlite_cases import SqliteCaseStore
 from search.stores.sqlite_counters import SqliteCounters
 from search.cases import CaseStore
 from search.engine import open_guide_engine
-from search.lookup_limits import LookupLimiter
+from search.limits import EventLimiter, LookupLimiter
 from search.service import SearchService
 from synonyms import dictionary_stamp, load_dictionaries
 
@@ -98,6 +98,10 @@ class Components:
     @cached_property
     def lookup_limiter(self) -> LookupLimiter:
         return LookupLimiter(self._store(RedisCounters, SqliteCounters), self._counter_key())
+
+    @cached_property
+    def event_limiter(self) -> EventLimiter:
+        return EventLimiter(self._store(RedisCounters, SqliteCounters), self._counter_key())
 
     @cached_property
     def behaviour(self) -> BehaviourStore:

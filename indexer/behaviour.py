@@ -14,6 +14,7 @@ from indexer.validation import USER_EVENT_FIELDS, USER_FIELDS, validate_user, va
 from recommender.feed import FeedService
 from recommender.models import UserEvent, UserProfile
 from recommender.store import BehaviourStore
+from search.analytics import redact
 
 BATCH = 5000
 
@@ -47,7 +48,10 @@ def read_valid_events(paths: Iterable[Path]) -> list[UserEvent]:
 
 
 def user_event(data: dict) -> UserEvent:
-    return UserEvent(data["user_id"], data["type"], data["time"], data.get("item_code"), data.get("query"))
+    """The event as kept: search text redacted like the query log (an ID number typed in the
+    box is not stored)."""
+    query = redact(data["query"]) if data.get("query") else None
+    return UserEvent(data["user_id"], data["type"], data["time"], data.get("item_code"), query)
 
 
 def _profile(data: dict) -> UserProfile:

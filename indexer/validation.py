@@ -125,6 +125,8 @@ USER_EVENT_FIELDS: dict[str, str] = {"user_id": TEXT, "type": TEXT, "item_code":
 USER_KINDS = ("个人", "法人")
 USER_EVENT_TYPES = ("search", "view", "favorite", "apply", "complete")
 MAX_USER_ID = 128
+MAX_EVENT_ITEM_CODE = 64
+MAX_EVENT_QUERY = 200  # what the search box accepts
 
 
 def validate_user(record: dict, raw_chars: int | None = None) -> list[str]:
@@ -146,6 +148,10 @@ def validate_user_event(record: dict, raw_chars: int | None = None) -> list[str]
         return problems
     if len(record["user_id"]) > MAX_USER_ID:
         problems.append(f"user_id is longer than {MAX_USER_ID} characters")
+    if len(record.get("item_code") or "") > MAX_EVENT_ITEM_CODE:
+        problems.append(f"item_code is longer than {MAX_EVENT_ITEM_CODE} characters")
+    if len(record.get("query") or "") > MAX_EVENT_QUERY:
+        problems.append(f"query is longer than {MAX_EVENT_QUERY} characters")
     if record["type"] not in USER_EVENT_TYPES:
         problems.append(f"type {record['type']!r} not among {list(USER_EVENT_TYPES)}")
     elif record["type"] == "search" and not record.get("query"):

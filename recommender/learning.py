@@ -5,6 +5,10 @@ next feed call already reflects it (no nightly batch needed).
   journey's next step), counted against the few services they did just before;
 - popularity: interest in a service within the user's segment (audience × region, and the
   wider city, province and nation segments that cold-start feeds fall back to).
+
+Both count people, not posts: a user adds to a service's popularity once per kind of event
+(a view, a favourite, an application) and to a transition once, so one account posting 500
+favourites weighs what one citizen's favourite weighs.
 """
 
 from __future__ import annotations
@@ -45,16 +49,33 @@ def learn(events: Iterable[UserEvent], store: BehaviourStore, service_of: Callab
     for user_id, items in by_user.items():
         profile = store.get_user(user_id)
         journey = [past for past in store.history(user_id, limit=HISTORY_READ) if past.event.type in JOURNEY_TYPES]
-        for item in items:
-            if item.service and EVENT_WEIGHTS[item.event.type]:
-                for segment in segments(profile):
-                    popularity[(segment, item.service)] += EVENT_WEIGHTS[item.event.type]
-            if item.service and item.event.type in JOURNEY_TYPES:
-                for steps_back, earlier in enumerate(_previous_steps(journey, item)):
-                    transitions[(earlier, item.service)] += RECENCY_DECAY**steps_back
+        interest, steps = _contributions(items, journey)
+        counted = store.new_contributions(user_id, [*interest, *steps])
+        for mark in counted & interest.keys():
+            service, weight = interest[mark]
+            for segment in segments(profile):
+                popularity[(segment, service)] += weight
+        for mark in counted & steps.keys():
+            pair, amount = steps[mark]
+            transitions[pair] += amount
     store.add_popularity(dict(popularity))
     store.add_transitions(dict(transitions))
     return len(new)
+
+
+def _contributions(items: list[StoredEvent], journey: list[StoredEvent]):
+    """What a user's new events would add, each under the mark that lets it count once:
+    interest (mark → service, weight) and steps (mark → (earlier, next), amount)."""
+    interest: dict[str, tuple[str, float]] = {}
+    steps: dict[str, tuple[tuple[str, str], float]] = {}
+    for item in items:
+        weight = EVENT_WEIGHTS[item.event.type]
+        if item.service and weight:
+            interest.setdefault(f"popular|{item.service}|{item.event.type}", (item.service, weight))
+        if item.service and item.event.type in JOURNEY_TYPES:
+            for steps_back, earlier in enumerate(_previous_steps(journey, item)):
+                steps.setdefault(f"next|{earlier}|{item.service}", ((earlier, item.service), RECENCY_DECAY**steps_back))
+    return interest, steps
 
 
 def _previous_steps(journey: list[StoredEvent], item: StoredEvent) -> list[str]:

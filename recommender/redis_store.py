@@ -1,8 +1,8 @@
 """The behaviour store in Redis (when ``REDIS_URL`` is set), for deployments of many servers.
 
 Keys, under a prefix: ``user:<id>`` (profile JSON), ``events:<id>`` (sorted set of event JSON
-by time, so the same event twice is one member), ``next:<service>`` and ``popular:<segment>``
-(sorted sets of counts). A connection failure becomes ``StoreUnavailable``.
+by time, so the same event twice is one member), ``contributed:<id>`` (a set: what the user
+already counted for), ``next:<service>`` and ``popular:<segment>`` (sorted sets of counts). A connection failure becomes ``StoreUnavailable``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ from typing import Iterable
 import redis
 
 from recommender.models import UserEvent, UserProfile
-from recommender.store import StoreUnavailable, StoredEvent
-
-MAX_EVENTS_PER_USER = 1000  # older events are trimmed; the learned counts keep what they taught
+from recommender.store import MAX_EVENTS_PER_USER, StoreUnavailable, StoredEvent
 
 
 @contextmanager
@@ -55,6 +53,16 @@ class RedisBehaviourStore:
                 pipe.zremrangebyrank(key, 0, -MAX_EVENTS_PER_USER - 1)
             added = pipe.execute()[::2]
         return [stored for stored, count in zip(events, added) if count]
+
+    def new_contributions(self, user_id: str, marks: list[str]) -> set[str]:
+        marks = list(dict.fromkeys(marks))
+        if not marks:
+            return set()
+        with guarded():
+            pipe = self.redis.pipeline(transaction=False)
+            for mark in marks:
+                pipe.sadd(self._key("contributed", user_id), mark)
+            return {mark for mark, added in zip(marks, pipe.execute()) if added}
 
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         high = f"({before_ms}" if before_ms is not None else "+inf"

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from recommender.models import UserEvent, UserProfile
-from recommender.store import StoredEvent
+from recommender.store import MAX_EVENTS_PER_USER, StoredEvent
 from search.stores.sqlite import SqliteDatabase, transaction
 
 SCHEMA = """
@@ -25,7 +25,15 @@ CREATE TABLE IF NOT EXISTS transitions (
 CREATE TABLE IF NOT EXISTS popularity (
     segment TEXT NOT NULL, service TEXT NOT NULL, count REAL NOT NULL, PRIMARY KEY (segment, service)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS contributions (
+    user_id TEXT NOT NULL, mark TEXT NOT NULL, PRIMARY KEY (user_id, mark)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS popularity_ranked ON popularity (segment, count DESC);
+"""
+
+_TRIM_EVENTS = """
+DELETE FROM user_events WHERE user_id = ? AND at_ms < (
+    SELECT at_ms FROM user_events WHERE user_id = ? ORDER BY at_ms DESC LIMIT 1 OFFSET ?)
 """
 
 
@@ -56,7 +64,15 @@ class SqliteBehaviourStore:
                 )
                 if cursor.rowcount:
                     new.append(stored)
+            for user_id in {stored.event.user_id for stored in new}:
+                connection.execute(_TRIM_EVENTS, (user_id, user_id, MAX_EVENTS_PER_USER - 1))
         return new
+
+    def new_contributions(self, user_id: str, marks: list[str]) -> set[str]:
+        connection = self.database.connection()
+        with transaction(connection):
+            return {mark for mark in dict.fromkeys(marks)
+                    if connection.execute("INSERT OR IGNORE INTO contributions VALUES (?, ?)", (user_id, mark)).rowcount}
 
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         rows = self.database.connection().execute(

@@ -13,6 +13,9 @@ from typing import Iterable, Protocol
 from recommender.models import UserEvent, UserProfile
 
 
+MAX_EVENTS_PER_USER = 1000  # older events are trimmed; the learned counts keep what they taught
+
+
 class StoreUnavailable(Exception):
     """The store cannot be reached (Redis went away); the feed falls back to non-personal items."""
 
@@ -30,7 +33,12 @@ class BehaviourStore(Protocol):
     def get_user(self, user_id: str) -> UserProfile | None: ...
 
     def add_events(self, events: Iterable[StoredEvent]) -> list[StoredEvent]:
-        """Store events; the same event twice is stored once. Returns the ones that were new."""
+        """Store events; the same event twice is stored once. Returns the ones that were new.
+        A user keeps their MAX_EVENTS_PER_USER latest events."""
+
+    def new_contributions(self, user_id: str, marks: list[str]) -> set[str]:
+        """Remember that the user contributed to the learned counts marked so; returns the
+        marks they had not contributed before (a user counts once, however often they repeat)."""
 
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         """A user's events, newest first (only those before ``before_ms`` when given)."""

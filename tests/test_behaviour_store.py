@@ -15,10 +15,10 @@ import redis
 from recommender.models import UserEvent, UserProfile
 from recommender.redis_store import RedisBehaviourStore
 from recommender.sqlite_store import SqliteBehaviourStore
-from recommender.store import StoredEvent
+from recommender.store import MAX_EVENTS_PER_USER, StoredEvent
 from search.stores.redis_counters import RedisCounters
 from search.stores.sqlite_counters import SqliteCounters
-from search.lookup_limits import Attempt, Blocked, LookupLimiter
+from search.limits import Attempt, Blocked, LookupLimiter
 
 
 @pytest.fixture
@@ -76,6 +76,20 @@ def test_popularity_adds_up_per_segment(store):
     assert store.popular("个人|杭州") == [("a", 5.0), ("b", 3.0)]
     assert store.popular("个人|杭州", limit=1) == [("a", 5.0)]
     assert store.popular("nobody") == []
+
+
+def test_a_contribution_counts_once_per_user(store):
+    assert store.new_contributions("u1", ["popular|a|view", "next|a|b"]) == {"popular|a|view", "next|a|b"}
+    assert store.new_contributions("u1", ["popular|a|view", "popular|a|favorite"]) == {"popular|a|favorite"}
+    assert store.new_contributions("u2", ["popular|a|view"]) == {"popular|a|view"}
+    assert store.new_contributions("u1", []) == set()
+
+
+def test_a_user_keeps_their_latest_events_only(store):
+    events = [event("u1", "view", f"2025-01-01T{n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d}+08:00") for n in range(MAX_EVENTS_PER_USER + 5)]
+    store.add_events(events)
+    history = store.history("u1", limit=5000)
+    assert len(history) == MAX_EVENTS_PER_USER and history[0].event.time == events[-1].event.time
 
 
 @pytest.fixture

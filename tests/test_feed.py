@@ -14,6 +14,9 @@ from api.auth import issue_token
 from bench.simulate_journeys import simulate
 from govsearch.components import build_components
 from indexer.guides import load_guides
+from recommender.learning import EVERYONE
+from recommender.models import EVENT_WEIGHTS
+from search.limits import MAX_EVENT_POSTS_PER_USER
 from tests.conftest import SAMPLE_GUIDES, read_jsonl, write_jsonl
 
 SECRET = "feed-secret-0123456789"
@@ -180,6 +183,49 @@ def test_malformed_and_oversized_event_bodies(feed_client):
     huge = feed_client.post("/api/v1/events", data=b'{"type": "search", "query": "' + b"a" * 70_000 + b'"}',
                             content_type="application/json", headers=auth("newlywed"))
     assert huge.status_code == 413
+
+
+def test_one_account_repeating_a_favourite_counts_as_one_person(feed_client, feed_components):
+    """The probe: one token, 500 favourites of one service, and it led every new user's feed."""
+    code = code_of("房屋租赁登记备案")
+    service = feed_components.feed.catalogue.service_for(code)
+
+    def everyone() -> dict[str, float]:
+        return dict(feed_components.behaviour.popular(EVERYONE, 1000))
+
+    before = everyone().get(service, 0.0)
+    assert before + EVENT_WEIGHTS["favorite"] < max(everyone().values())  # not the most popular, even with one more fan
+    for batch in range(5):
+        events = [{"type": "favorite", "item_code": code, "time": f"2025-11-{batch + 10}T10:{n // 60:02d}:{n % 60:02d}+08:00"}
+                  for n in range(100)]
+        assert post_events(feed_client, "spammer", events).status_code == 201
+    assert everyone()[service] == before + EVENT_WEIGHTS["favorite"]
+    assert feed(feed_client, "someone-new")["items"][0]["code"] != code
+
+
+def test_event_posts_are_rate_limited_per_user(feed_client):
+    code = code_of("生育登记")
+    statuses = [post_events(feed_client, "busy", {"type": "view", "item_code": code}).status_code
+                for _ in range(MAX_EVENT_POSTS_PER_USER + 1)]
+    assert statuses == [201] * MAX_EVENT_POSTS_PER_USER + [429]
+    limited = post_events(feed_client, "busy", {"type": "view", "item_code": code})
+    assert limited.get_json()["error"]["code"] == "too_many_requests" and int(limited.headers["Retry-After"]) <= 60
+    assert post_events(feed_client, "newlywed", {"type": "view", "item_code": code}).status_code == 201  # others go on
+
+
+@pytest.mark.parametrize(("event", "message"), [
+    ({"type": "view", "item_code": "NO-SUCH-GUIDE"}, "is not a guide of the catalogue"),
+    ({"type": "view", "item_code": "X" * 65}, "item_code is longer than 64"),
+    ({"type": "search", "query": "公积金" * 70}, "query is longer than 200"),
+])
+def test_events_name_real_guides_and_stay_small(feed_client, event, message):
+    response = post_events(feed_client, "newlywed", event)
+    assert response.status_code == 400 and message in response.get_json()["error"]["message"]
+
+
+def test_search_text_in_events_is_redacted_like_the_query_log(feed_client, feed_components):
+    assert post_events(feed_client, "careful", {"type": "search", "query": "身份证号110101199003071234怎么补办"}).status_code == 201
+    assert [h.event.query for h in feed_components.behaviour.history("careful")] == ["身份证号#怎么补办"]
 
 
 def test_feed_size_is_bounded(feed_client):

@@ -1,14 +1,15 @@
-"""Sliding-window failure counters in Redis (when ``REDIS_URL`` is set): one sorted set of
-failure times per subject, expiring with the window. Checking and recording is one Lua
-script, so it is atomic across every worker."""
+"""Sliding-window counters in Redis (when ``REDIS_URL`` is set), for the rate limits: one
+sorted set of hit times per subject, expiring with the window. Checking and recording is one
+Lua script, so it is atomic across every worker."""
 
 from __future__ import annotations
 
+import math
 import secrets
 
 import redis
 
-from search.lookup_limits import Full
+from search.limits import Full
 
 # KEYS: the subjects' sets. ARGV: now, since, window seconds, member, then one limit per key.
 # Returns the oldest failure's time of a full subject, or nothing after recording.
@@ -28,16 +29,15 @@ return false
 
 
 class RedisCounters:
-    def __init__(self, client: redis.Redis, prefix: str = "govsearch:", window_seconds: int = 600):
+    def __init__(self, client: redis.Redis, prefix: str = "govsearch:"):
         self.redis = client
         self.prefix = prefix
-        self.window = window_seconds
         self._take = client.register_script(_TAKE)
 
     def take(self, limits: list[tuple[str, int]], now: float, since: float) -> list[tuple[str, str]] | Full:
-        keys = [self.prefix + "failures:" + subject for subject, _ in limits]
+        keys = [self.prefix + "limits:" + subject for subject, _ in limits]
         member = f"{now}:{secrets.token_hex(6)}"
-        oldest = self._take(keys=keys, args=[now, since, self.window, member, *(limit for _, limit in limits)])
+        oldest = self._take(keys=keys, args=[now, since, math.ceil(now - since), member, *(limit for _, limit in limits)])
         if oldest is not None:
             return Full(float(oldest))
         return [(key, member) for key in keys]

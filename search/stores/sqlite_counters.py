@@ -1,18 +1,19 @@
-"""Sliding-window failure counters in the shared SQLite file, so every server worker process
-counts the same failures (rate limiting of case lookups)."""
+"""Sliding-window counters in the shared SQLite file, so every server worker process counts
+the same hits (the rate limits of case lookups and behaviour events)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from search.lookup_limits import Full
+from search.limits import Full
 from search.stores.sqlite import SqliteDatabase, transaction
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS failures (subject TEXT NOT NULL, at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS failures_by_subject ON failures (subject, at);
-CREATE INDEX IF NOT EXISTS failures_by_time ON failures (at);
+CREATE TABLE IF NOT EXISTS limit_hits (subject TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS limit_hits_by_subject ON limit_hits (subject, at);
+CREATE INDEX IF NOT EXISTS limit_hits_by_time ON limit_hits (at);
 """
+KEEP_SECONDS = 24 * 3600  # no limit looks further back: older hits of any subject are swept
 
 
 class SqliteCounters:
@@ -23,15 +24,15 @@ class SqliteCounters:
         # BEGIN IMMEDIATE holds the write lock from the count to the insert: no other
         # process can count in between.
         with transaction(self.database.connection()) as connection:
-            connection.execute("DELETE FROM failures WHERE at < ?", (since,))
+            connection.execute("DELETE FROM limit_hits WHERE at < ?", (now - KEEP_SECONDS,))
             for subject, limit in limits:
                 count, oldest = connection.execute(
-                    "SELECT COUNT(*), MIN(at) FROM failures WHERE subject = ? AND at >= ?", (subject, since)
+                    "SELECT COUNT(*), MIN(at) FROM limit_hits WHERE subject = ? AND at >= ?", (subject, since)
                 ).fetchone()
                 if count >= limit:
                     return Full(oldest)
-            return [connection.execute("INSERT INTO failures VALUES (?, ?)", (subject, now)).lastrowid
+            return [connection.execute("INSERT INTO limit_hits VALUES (?, ?)", (subject, now)).lastrowid
                     for subject, _ in limits]
 
     def give_back(self, handles: list[int]) -> None:
-        self.database.connection().executemany("DELETE FROM failures WHERE rowid = ?", [(rowid,) for rowid in handles])
+        self.database.connection().executemany("DELETE FROM limit_hits WHERE rowid = ?", [(rowid,) for rowid in handles])

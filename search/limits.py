@@ -1,7 +1,8 @@
-"""Limits on failed case lookups: 5 from one client or 20 on one case number in 10 minutes.
+"""Rate limits in sliding windows: failed case lookups (5 from one client or 20 on one case
+number in 10 minutes) and behaviour events (30 posts a minute from one user).
 
-The counters live in the shared store, so the limit holds across all server workers.
-Subjects are keyed hashes: neither client addresses nor case numbers are stored in clear.
+The counters live in the shared store, so the limits hold across all server workers.
+Subjects are keyed hashes: neither client addresses, user ids nor case numbers are stored in clear.
 
 A lookup takes its failure up front, in one atomic step that also checks the limits, and
 gives it back when the code was right: 40 concurrent wrong codes from one client get
@@ -19,6 +20,8 @@ from typing import Protocol
 WINDOW_SECONDS = 600
 MAX_FAILURES_PER_CLIENT = 5
 MAX_FAILURES_PER_CASE = 20
+EVENT_WINDOW_SECONDS = 60
+MAX_EVENT_POSTS_PER_USER = 30
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,20 @@ class Attempt:
     handles: list
 
 
-class LookupLimiter:
+class Limiter:
     def __init__(self, counters: Counters, key: bytes):
         self.counters = counters
         self.key = key
+
+    def _subject(self, kind: str, value: str) -> str:
+        return kind + ":" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()[:32]
+
+    @staticmethod
+    def _blocked(full: Full, window: int, now: float) -> Blocked:
+        return Blocked(retry_after=max(1, int(full.oldest + window - now) + 1))
+
+
+class LookupLimiter(Limiter):
 
     def attempt(self, client: str, case_no: str, now: float | None = None) -> Attempt | Blocked:
         """Count this lookup as a failure of the client and of the case number, unless one of
@@ -60,12 +73,18 @@ class LookupLimiter:
                   (self._subject("case", case_no), MAX_FAILURES_PER_CASE)]
         taken = self.counters.take(limits, now, now - WINDOW_SECONDS)
         if isinstance(taken, Full):
-            return Blocked(retry_after=max(1, int(taken.oldest + WINDOW_SECONDS - now) + 1))
+            return self._blocked(taken, WINDOW_SECONDS, now)
         return Attempt(taken)
 
     def release(self, attempt: Attempt) -> None:
         """The lookup was not a failure after all: the code was right, or the store failed."""
         self.counters.give_back(attempt.handles)
 
-    def _subject(self, kind: str, value: str) -> str:
-        return kind + ":" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()[:32]
+
+class EventLimiter(Limiter):
+    def attempt(self, user_id: str, now: float | None = None) -> Blocked | None:
+        """Count one post of events by the user, unless they have used up the window's posts."""
+        now = time.time() if now is None else now
+        limits = [(self._subject("events", user_id), MAX_EVENT_POSTS_PER_USER)]
+        taken = self.counters.take(limits, now, now - EVENT_WINDOW_SECONDS)
+        return self._blocked(taken, EVENT_WINDOW_SECONDS, now) if isinstance(taken, Full) else None
