@@ -121,16 +121,20 @@ class SearchService:
     def names_catalogue(self, q: str) -> bool:
         """Whether ``q`` asks for the catalogue in its own words, as a hot search must: typed
         as it is meant (no rewrite), every word a word of service names, keywords and the
-        directory (or a synonym of one), and it matches exactly. 公积金代办加微信 does not."""
+        directory (or a synonym of one), one of them saying which service (not only 办理 or
+        证明), and it matches exactly. 公积金代办加微信 and 怎么办理 do not."""
         parser = self.parser
         parsed = parser.parse(q)
         if parsed.intent != "guide" or parsed.did_you_mean or parsed.unknown or not parsed.concepts:
             return False
+        required = [concept for concept in parsed.concepts if concept.required]
         named = all(
             any(all(term in parser.vocabulary for term in alternative.terms) for alternative in concept.alternatives)
-            for concept in parsed.concepts if concept.required
+            for concept in required
         )
-        return named and self.search(SearchRequest(q=q, size=1))["match"] == "exact"
+        # 怎么办理, 证明: every word a catalogue word, but none that says which service.
+        deciding = any(c.word not in parsed.generic and c.word not in parser.stop_phrases for c in required)
+        return named and deciding and self.search(SearchRequest(q=q, size=1))["match"] == "exact"
 
     # -- answers -------------------------------------------------------------------
 
