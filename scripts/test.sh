@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh machine and run the whole test suite, on both engines.
-# Installs the Debian packages the tests drive for real when missing (Chromium and
-# ChromeDriver for the portal page, redis-server for the Redis store; Maven, unzip and curl
+# Installs the Debian packages the tests drive for real when missing (Chromium, ChromeDriver
+# and a CJK font for the portal page, redis-server for the Redis store; Maven, unzip and curl
 # for scripts/elasticsearch.sh, which the tests call to start a real Elasticsearch node from
 # Maven Central), then a virtualenv with the project and its dev dependencies.
 set -euo pipefail
@@ -14,6 +14,7 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v mvn >/dev/null || missing+=(maven)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v curl >/dev/null || missing+=(curl)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)  # the browser draws the portal's hanzi
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -q
