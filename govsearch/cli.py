@@ -1,7 +1,9 @@
 """The ``govsearch`` command line (DESIGN §5).
 
 Exit codes of ``index``: 0 every record accepted, 1 some rejected (see the reject file),
-2 the input could not be read or the configuration is wrong.
+2 the input could not be read or the configuration is wrong. Then no reject file is left:
+the command is to be run again once the input is fixed (a refused ``--replace`` keeps its
+rejects, which are why it was refused).
 """
 
 from __future__ import annotations

@@ -63,14 +63,11 @@ def _load(paths, kind: str, fields, validate, build: Callable, write: Callable, 
     paths = [Path(p) for p in paths]
     check_readable(paths, JSONL_SUFFIXES)
     started = time.perf_counter()
-    rejects = RejectLog(rejected_dir, kind)
     loaded = 0
-    try:
+    with RejectLog(rejected_dir, kind) as rejects:
         for batch in _batches(_good(paths, fields, validate, rejects)):
             write([build(data) for data in batch])
             loaded += len(batch)
-    finally:
-        rejects.close()
     return LoadReport(
         kind=kind, counts={"loaded": loaded}, rejected=rejects.count, seconds=time.perf_counter() - started,
         rejects_path=rejects.path if rejects.count else None, processed=loaded, unit=kind,

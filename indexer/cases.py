@@ -3,17 +3,21 @@
 Records and events may come in the same file or separate ones, in any order. Lines are
 parsed, validated and (for records) their verification codes hashed in worker processes,
 batch by batch; the main process writes each batch to the case store in one transaction.
-Events merge idempotently, so loading a file twice changes nothing.
+Events merge idempotently, so loading a file twice changes nothing. The workers end with the
+loader, also when it is killed outright.
 """
 
 from __future__ import annotations
 
-import re
-
+import ctypes
 import itertools
 import os
-from collections import deque
+import re
+import signal
+import sys
+import threading
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +31,7 @@ from search.cases import CaseRecord, CaseStore, ProgressEvent, hash_password
 
 BATCH_LINES = 4000
 PARALLEL_FROM_LINES = 2 * BATCH_LINES  # below this, worker processes cost more than they save
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass
@@ -41,10 +46,9 @@ def load_cases(paths: Iterable[Path], store: CaseStore, rejected_dir: Path, work
     paths = [Path(p) for p in paths]
     check_readable(paths, JSONL_SUFFIXES)
     started = time.perf_counter()
-    rejects = RejectLog(rejected_dir, "cases")
     records = events = new_events = 0
     waiting: set[str] = set()
-    try:
+    with RejectLog(rejected_dir, "cases") as rejects:
         for batch in _parsed_batches(paths, workers, pepper):
             new_events += store.put_records(batch.records)
             new_events += store.add_events(batch.events)
@@ -53,8 +57,6 @@ def load_cases(paths: Iterable[Path], store: CaseStore, rejected_dir: Path, work
             waiting = _still_waiting(store, waiting, batch)
             for reject in batch.rejects:
                 rejects.add(*reject)
-    finally:
-        rejects.close()
     return LoadReport(
         kind="cases",
         counts={"records": records, "events": events, "new events": new_events, "waiting for their record": len(waiting)},
@@ -81,7 +83,7 @@ def _parsed_batches(paths: list[Path], workers: int | None, pepper: bytes = b"")
         yield from (_parse_batch(batch, pepper) for batch in batches)
         return
     workers = workers or os.cpu_count() or 2
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_loader, initargs=(os.getpid(),)) as pool:
         # Executor.map would read every batch up front; keep only a few in flight, in order.
         in_flight: deque = deque()
         for batch in batches:
@@ -90,6 +92,43 @@ def _parsed_batches(paths: list[Path], workers: int | None, pepper: bytes = b"")
                 yield in_flight.popleft().result()
         while in_flight:
             yield in_flight.popleft().result()
+
+
+def _die_with_loader(loader: int) -> None:
+    """Worker initializer: end when the loader ends. A loader killed outright (SIGKILL, the OOM
+    killer) cannot shut its pool down, and its workers would wait for work forever, each
+    holding a copy of its memory. On Linux the kernel sends the signal (the workers are forked
+    by the loader's main thread, or by the forkserver, which ends with the loader); elsewhere a
+    thread watches."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler the loader may have installed
+    if not _set_parent_death_signal(signal.SIGTERM):
+        threading.Thread(target=_watch_loader, args=(loader,), name="watch-loader", daemon=True).start()
+    elif not _alive(loader):  # it died before the signal was asked for
+        os._exit(1)
+
+
+def _set_parent_death_signal(number: int) -> bool:
+    """``prctl(PR_SET_PDEATHSIG)``: the kernel sends ``number`` when the parent dies (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.prctl(PR_SET_PDEATHSIG, number, 0, 0, 0) == 0
+
+
+def _watch_loader(loader: int) -> None:
+    while _alive(loader):
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process has the number now
+        return False
+    return True
 
 
 def _line_batches(paths: list[Path]) -> Iterator[list[tuple[str, int, bytes]]]:

@@ -2,10 +2,12 @@
 
 Records stream from the readers through validation and analysis into one engine writer.
 Good records load while bad ones go to the reject log; upserts are by code and the last
-record of a code in a load wins (the earlier one is reported). A file that cannot be read
-aborts the whole load before anything becomes visible, and so does a ``--replace`` that would
-leave the live index empty or shrink it below a safe share (a CSV with the wrong header, an
-empty or binary file: every record rejected) unless the operator allows it.
+record of a code in a load wins (the earlier one is reported, with its text). A file that
+cannot be read aborts the whole load before anything becomes visible and leaves no reject
+file (what needs no pass over the data is checked before the load starts). A ``--replace``
+that would leave the live index empty or shrink it below a safe share (a CSV with the wrong
+header, an empty or binary file: every record rejected) is refused too, unless the operator
+allows it; its rejects stay, as they say why.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
@@ -46,10 +48,10 @@ def load_guides(
     check_readable(paths)
     live = engine.count() if replace else 0
     started = time.perf_counter()
-    rejects = RejectLog(rejected_dir, "guides")
     final_status: dict[str, str] = {}
     first_seen: dict[str, tuple[str, int]] = {}
-    try:
+    superseded: list[tuple[str, int, str]] = []  # file, line, reason
+    with RejectLog(rejected_dir, "guides") as rejects:
         with engine.writer(replace=replace) as writer:
             for record in _with_progress(paths, progress):
                 if record.error:
@@ -62,21 +64,21 @@ def load_guides(
                 code = record.data["code"]
                 if code in first_seen:
                     earlier_file, earlier_line = first_seen[code]
-                    rejects.add(earlier_file, earlier_line, f"duplicate code {code}: superseded by {record.file}:{record.line}")
+                    superseded.append((earlier_file, earlier_line, f"duplicate code {code}: superseded by {record.file}:{record.line}"))
                 first_seen[code] = (record.file, record.line)
                 final_status[code] = record.data.get("status", "active")
                 if final_status[code] == "withdrawn":
                     writer.withdraw(code)
                 else:
                     writer.upsert(build_guide_document(record.data, analyzer), origin=record)
+            for file, line, reason, raw in _read_again(superseded):
+                rejects.add(file, line, reason, raw)
             if replace and not allow_shrink:
                 _check_shrink(sum(1 for status in final_status.values() if status == "active"), live, min_share, rejects)
             writer.commit()
         for record, reason in writer.failures:  # refused by the engine itself (Elasticsearch bulk errors)
             rejects.add(record.file, record.line, reason, record.raw)
             final_status[record.data["code"]] = "refused"
-    finally:
-        rejects.close()
     withdrawn = sum(1 for status in final_status.values() if status == "withdrawn")
     refused = sum(1 for status in final_status.values() if status == "refused")
     return LoadReport(
@@ -90,10 +92,25 @@ def load_guides(
     )
 
 
+def _read_again(superseded: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str]]:
+    """The superseded records with their raw text, read again from their files: duplicates are
+    rare, and keeping every record's text until the end of a load would cost its whole size."""
+    wanted: dict[str, dict[int, str]] = {}
+    for file, line, reason in superseded:
+        wanted.setdefault(file, {})[line] = reason
+    for file, reasons in wanted.items():
+        for record in read_records(Path(file), GUIDE_FIELDS):
+            if record.line in reasons:
+                yield record.file, record.line, reasons.pop(record.line), record.raw
+                if not reasons:
+                    break
+
+
 def _check_shrink(loading: int, live: int, min_share: float, rejects: RejectLog) -> None:
     if loading == 0 or loading < live * min_share:
+        rejected = f"{rejects.count:,} records rejected" + (f", see {rejects.path}" if rejects.count else "")
         raise ReplaceRefused(
-            f"refusing to replace {live:,} live guides with {loading:,} ({rejects.count:,} records rejected): "
+            f"refusing to replace {live:,} live guides with {loading:,} ({rejected}): "
             f"the live index is unchanged; check the input, or pass --allow-shrink to replace it anyway")
 
 

@@ -49,12 +49,31 @@ class SourceRecord:
 
 
 def check_readable(paths: list[Path], suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES) -> None:
-    """Fail before anything is loaded when an input is missing or of an unknown format."""
+    """Fail before anything is loaded when an input is missing, unreadable (permissions), of an
+    unknown format, or an XLSX that is no workbook: the checks that cost no pass over the data."""
     for path in paths:
         if not path.is_file():
             raise InputUnreadable(f"{path}: no such file")
         if path.suffix.lower() not in suffixes:
             raise InputUnreadable(f"{path}: unsupported format (use {', '.join(suffixes)})")
+        try:
+            with open(path, "rb"):
+                pass
+        except OSError as error:
+            raise InputUnreadable(f"{path}: {error.strerror or error}") from error
+        if path.suffix.lower() == ".xlsx":
+            _check_workbook(path)
+
+
+def _check_workbook(path: Path) -> None:
+    """An XLSX is a zip with an OOXML manifest; its directory is cheap to read (a sheet whose
+    XML is corrupt is only found when the sheet is read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "[Content_Types].xml" not in archive.namelist():
+                raise InputUnreadable(f"{path}: not a readable XLSX workbook (a zip without [Content_Types].xml)")
+    except zipfile.BadZipFile as error:
+        raise InputUnreadable(f"{path}: not a readable XLSX workbook ({error})") from error
 
 
 def read_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
@@ -151,6 +170,10 @@ def _not_text(value, depth: int) -> str | None:
 
 def _csv_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
     text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    # csv refuses a cell over its field_size_limit (128 Ki characters) with an error that makes the
+    # whole file unreadable. The file is in memory already, so let a cell be as long as the file: an
+    # over-long cell is then one rejected row, by the same size rule as a JSON Lines record's value.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header:

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +20,7 @@ from api import create_app
 from api.auth import issue_token
 from govsearch.components import build_components
 from search.cases import mask_name
-from tests.conftest import PUBLIC_EVAL, read_jsonl, write_jsonl
+from tests.conftest import PUBLIC_EVAL, read_jsonl, settings_environment, write_jsonl
 
 SECRET = "test-secret-0123456789"
 PUBLIC_CASES = PUBLIC_EVAL / "cases.jsonl"
@@ -311,3 +317,50 @@ def test_with_a_pepper_codes_are_keyed_and_the_database_alone_checks_nothing(run
                   record["case_no"], record["query_password"]).status_code == 200
     without = create_app(case_settings, build_components(case_settings)).test_client()  # the pepper lost
     assert lookup(without, record["case_no"], record["query_password"], client_address="10.0.0.2").status_code == 404
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process on the machine: pid -> (parent pid, state), from /proc."""
+    found = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat_file.read_text()
+        except OSError:  # ended while we looked
+            continue
+        state, parent = text.rsplit(")", 1)[1].split()[:2]  # the name in parentheses may hold spaces
+        found[int(stat_file.parent.name)] = (int(parent), state)
+    return found
+
+
+def _running(pids: set[int]) -> set[int]:
+    """The pids that still run (a zombie has ended; only its entry waits to be collected)."""
+    return {pid for pid, (_, state) in _processes().items() if pid in pids and state not in ("Z", "X")}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("backend", ["embedded"])  # the workers only parse and hash, whatever the store
+def test_worker_processes_end_when_the_loader_is_killed(settings, tmp_path):
+    path = tmp_path / "many.jsonl"
+    with open(path, "w", encoding="utf-8") as out:  # 20,000 records, 17 MB: a load of about ten seconds
+        for number in range(20_000):
+            out.write(json.dumps({**RECORDS[0], "case_no": f"LOAD{number:010d}"}, ensure_ascii=False) + "\n")
+    environment = {**os.environ, **settings_environment(settings)}
+    loader = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "index", "cases", str(path)], env=environment,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not (workers := {pid for pid, (parent, _) in _processes().items() if parent == loader.pid}):
+        assert loader.poll() is None and time.monotonic() < deadline, "the loader started no worker processes"
+        time.sleep(0.05)
+    time.sleep(0.5)  # the pool starts all its workers at once; let them take work
+    workers = {pid for pid, (parent, _) in _processes().items() if parent == loader.pid}
+    assert loader.poll() is None, "the load finished before it could be killed"
+
+    loader.kill()
+    loader.wait()
+    deadline = time.monotonic() + 5
+    while _running(workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = _running(workers)
+    for pid in survivors:  # a failing run leaves no orphans behind
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "worker processes outlived their loader"

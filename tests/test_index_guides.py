@@ -89,14 +89,72 @@ def test_invalid_utf8_line_is_rejected_and_neighbours_load(run_cli, settings, tm
     assert codes_in_index(settings) == {"XG0001", "XG0003"}
 
 
-def test_duplicate_code_in_one_load_last_wins_and_is_reported(run_cli, settings, tmp_path):
-    path = write_jsonl(tmp_path / "guides.jsonl", [good("XG0001", name="旧名称"), good("XG0002"), good("XG0001", name="新名称")])
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_duplicate_code_in_one_load_last_wins_and_is_reported_with_its_record(run_cli, settings, tmp_path, suffix):
+    records = [good("XG0001", name="旧名称"), good("XG0002"), good("XG0001", name="新名称")]
+    if suffix == ".jsonl":
+        path, line = write_jsonl(tmp_path / "guides.jsonl", records), 1
+    else:
+        path, line = tmp_path / "guides.csv", 2  # the header is line 1
+        rows = "".join(f"{r['code']},{r['name']},{r['department']},个人\n" for r in records)
+        path.write_text("code,name,department,audience\n" + rows, encoding="utf-8")
     result = run_cli("index", "guides", path)
     assert result.returncode == 1
     assert "loaded 2, withdrawn 0, rejected 1" in result.stdout
     [entry] = rejects(settings)
-    assert entry["line"] == 1 and "duplicate code XG0001: superseded by" in entry["reason"] and ":3" in entry["reason"]
+    assert entry["file"] == str(path) and entry["line"] == line
+    assert "duplicate code XG0001: superseded by" in entry["reason"] and f":{line + 2}" in entry["reason"]
+    assert "旧名称" in entry["record"] and "新名称" not in entry["record"]  # the record that lost, kept for repair
     assert build_components(settings).guides.get("XG0001")["name"] == "新名称"
+
+
+def test_a_csv_cell_longer_than_the_csv_module_reads_is_one_reject(run_cli, settings, tmp_path):
+    """Python's csv refuses a cell over 131,072 characters with an error for the whole file;
+    here it is one rejected row, by the size limit a JSON Lines record has."""
+    path = tmp_path / "guides.csv"
+    rows = ["code,name,department,audience,summary"] + [
+        f"{code},居民身份证换领,某市公安局,个人,{summary}"
+        for code, summary in (("XG0001", "换领"), ("XG0002", "长" * 200_000), ("XG0003", "换领"))]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run_cli("index", "guides", path)
+    assert result.returncode == 1, result.stderr
+    assert "loaded 2, withdrawn 0, rejected 1" in result.stdout
+    [entry] = rejects(settings)
+    assert entry["file"] == str(path) and entry["line"] == 3
+    assert "'summary' is 600000 bytes, over the 64 KB limit" in entry["reason"]
+    assert "XG0002" in entry["record"]
+    assert codes_in_index(settings) == {"XG0001", "XG0003"}
+
+
+def _corrupt_sheet(path):
+    """An XLSX whose directory is fine and whose sheet XML is cut off: found only when read."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["code", "name", "department", "audience"])
+    workbook.active.append(["XG0003", "护照签发", "某市出入境管理局", "个人"])
+    intact = path.with_name("intact.xlsx")
+    workbook.save(intact)
+    with zipfile.ZipFile(intact) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, b"<worksheet><sheetData><row>" if item.filename.endswith("sheet1.xml") else data)
+    return path
+
+
+@pytest.mark.parametrize("backend", ["embedded"])  # the reject file is the indexer's, whatever the engine
+@pytest.mark.parametrize("second", ["missing", "not a workbook", "corrupt sheet"])
+def test_a_second_file_that_cannot_be_read_leaves_no_rejects_of_the_first(run_cli, settings, tmp_path, second):
+    """Exit 2 means the command did not run: nothing loaded, no reject file; run it again once fixed."""
+    first = write_jsonl(tmp_path / "first.jsonl", [good("XG0001"), good("bad code!"), good("XG0002")])
+    unreadable = tmp_path / "second.xlsx"
+    if second == "not a workbook":
+        unreadable.write_bytes(b"PK but not a zip at all")
+    elif second == "corrupt sheet":
+        _corrupt_sheet(unreadable)
+    result = run_cli("index", "guides", first, unreadable)
+    assert result.returncode == 2 and "second.xlsx" in result.stderr and "Traceback" not in result.stderr
+    assert rejects(settings) == []
+    assert codes_in_index(settings) == set()
+    assert run_cli("index", "guides", first).returncode == 1 and len(rejects(settings)) == 1  # the first file alone
 
 
 @pytest.mark.parametrize("backend", ["embedded"])  # refused before any engine is touched
@@ -150,6 +208,8 @@ def test_replace_that_would_empty_or_shrink_the_index_is_refused(run_cli, settin
         path.write_text(content, encoding="utf-8")
     result = run_cli("index", "guides", path, "--replace")
     assert result.returncode == 2 and "refusing to replace" in result.stderr and "--allow-shrink" in result.stderr
+    # Its rejects are the reason for the refusal: they stay, and the message says where.
+    assert all(str(kept) in result.stderr for kept in settings.rejected_dir.glob("guides-*.jsonl"))
     engine = build_components(settings).guides
     assert engine.count() == live and engine.get("TG330106001") and engine.get("XG0001") is None
     assert run_cli("index", "guides", path, "--replace", "--allow-shrink").returncode in (0, 1)
@@ -209,10 +269,20 @@ def _start_load(settings, *args):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
 
 
+def _generations(settings) -> set[str]:
+    """The guide index generations: directories under the data dir, or indexes on the cluster."""
+    if settings.backend == "embedded":
+        return {path.name for path in settings.guides_dir.glob("index-*")}
+    import elasticsearch
+
+    with elasticsearch.Elasticsearch(settings.elasticsearch_url) as es:
+        return set(es.indices.get(index=f"{settings.index_prefix}-guides-*", allow_no_indices=True))
+
+
 def _wait_for_new_generation(settings, before: set, process, seconds: float = 30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and process.poll() is None:
-        if set(settings.guides_dir.glob("index-*")) - before:
+        if _generations(settings) - before:
             time.sleep(0.5)  # let it index for a moment
             return
         time.sleep(0.02)
@@ -224,7 +294,7 @@ def _wait_for_new_generation(settings, before: set, process, seconds: float = 30
 def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings, tmp_path, interruption):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     pointer = (settings.guides_dir / "CURRENT").read_text()
-    before = set(settings.guides_dir.glob("index-*"))
+    before = _generations(settings)
     process = _start_load(settings, _many_guides(tmp_path / "big.jsonl", 40_000), "--replace")
     _wait_for_new_generation(settings, before, process)
     assert process.poll() is None, "the load finished before it could be interrupted"
@@ -233,7 +303,7 @@ def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings,
 
     if interruption == signal.SIGINT:
         assert process.returncode == 130 and "nothing of this load was made live" in stderr
-        assert set(settings.guides_dir.glob("index-*")) == before  # the half-built generation is gone
+        assert _generations(settings) == before  # the half-built generation is gone
     assert (settings.guides_dir / "CURRENT").read_text() == pointer
     search = build_components(settings).search
     assert search.search(SearchRequest("居民身份证挂失补领", collapse=False))["total"] == 2
@@ -243,10 +313,29 @@ def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings,
     assert len(list(settings.guides_dir.glob("index-*"))) <= 2
 
 
+def test_the_next_load_deletes_what_a_killed_replace_half_built(run_cli, settings, tmp_path):
+    """A replacement killed outright (SIGKILL, the OOM killer) cannot clean up after itself:
+    the next load, a plain one too, deletes its half-built generation, and search serves on."""
+    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
+    before = _generations(settings)
+    process = _start_load(settings, _many_guides(tmp_path / "big.jsonl", 40_000), "--replace")
+    _wait_for_new_generation(settings, before, process)
+    assert process.poll() is None, "the load finished before it could be killed"
+    process.kill()
+    process.communicate(timeout=60)
+    assert _generations(settings) - before, "the killed load left nothing to clean up"
+
+    assert run_cli("index", "guides", write_jsonl(tmp_path / "one.jsonl", [good("XG0001")])).returncode == 0
+    assert _generations(settings) == before
+    search = build_components(settings).search
+    assert search.search(SearchRequest("居民身份证挂失补领", collapse=False))["total"] == 2
+    assert search.guide("XG0001") and search.guide("BULK0000001") is None
+
+
 @pytest.mark.parametrize("backend", ["embedded"])
 def test_second_concurrent_load_is_refused(run_cli, settings, tmp_path):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
-    before = set(settings.guides_dir.glob("index-*"))
+    before = _generations(settings)
     process = _start_load(settings, _many_guides(tmp_path / "big.jsonl", 40_000), "--replace")
     try:
         _wait_for_new_generation(settings, before, process)
@@ -269,17 +358,7 @@ def test_lines_with_a_lone_surrogate_or_deep_nesting_are_rejected_and_the_rest_l
 
 
 def test_an_xlsx_with_corrupt_sheet_xml_cannot_be_read(run_cli, settings, tmp_path):
-    workbook = openpyxl.Workbook()
-    workbook.active.append(["code", "name", "department", "audience"])
-    workbook.active.append(["XG0001", "居民身份证换领", "某市公安局", "个人"])
-    intact = tmp_path / "intact.xlsx"
-    workbook.save(intact)
-    corrupt = tmp_path / "corrupt.xlsx"
-    with zipfile.ZipFile(intact) as source, zipfile.ZipFile(corrupt, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            target.writestr(item, b"<worksheet><sheetData><row>" if item.filename.endswith("sheet1.xml") else data)
-    result = run_cli("index", "guides", corrupt)
+    result = run_cli("index", "guides", _corrupt_sheet(tmp_path / "corrupt.xlsx"))
     assert result.returncode == 2 and "cannot be read" in result.stderr and "Traceback" not in result.stderr
 
 

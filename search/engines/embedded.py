@@ -9,7 +9,10 @@ terms aggregations.
 Generations: every ``--replace`` load builds a new index directory beside the live one
 and, only once it is committed, points ``CURRENT`` at it with an atomic rename, so a
 crash or Ctrl-C mid-load leaves the old index live. Readers notice the new pointer on
-their next request. One load at a time, guarded by a lock file.
+their next request. One load at a time, guarded by a lock file. A generation being built
+holds a ``.building`` marker until it is made live: a load killed outright (SIGKILL, the
+OOM killer) leaves it behind, and the next load of any kind deletes it once it holds the
+lock (so no loader is building it any more).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIEL
 
 CURRENT = "CURRENT"
 LOCK = ".load.lock"
+BUILDING = ".building"  # in a generation directory until it is made live
 WRITER_HEAP = 256_000_000
 PAGE = 1000  # guides read at a time by all_guides
 DIRECTORY_SIZE = 10_000
@@ -224,9 +228,11 @@ class EmbeddedGuideEngine:
             self._pointer_stamp = stamp
         return self._index
 
-    def _new_generation(self) -> Path:
+    def _new_generation(self, building: bool = False) -> Path:
         path = self.directory / f"index-{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
         tantivy.Index(self.schema, path=str(_mkdir(path)), reuse=False)
+        if building:
+            (path / BUILDING).touch()  # tantivy leaves files it did not write alone
         return path
 
     def _point_to(self, generation: Path) -> None:
@@ -239,6 +245,12 @@ class EmbeddedGuideEngine:
         for path in self.directory.glob("index-*"):
             if path.name not in keep:
                 shutil.rmtree(path, ignore_errors=True)
+
+    def _drop_half_built(self, live: str) -> None:
+        """Delete generations a killed load left half-built; only under the load lock."""
+        for marker in self.directory.glob(f"index-*/{BUILDING}"):
+            if marker.parent.name != live:
+                shutil.rmtree(marker.parent, ignore_errors=True)
 
     def _query(self, query: EngineQuery) -> tantivy.Query:
         required = [self._concept(c, query.fields) for c in query.concepts if c.required]
@@ -327,7 +339,8 @@ class EmbeddedGuideWriter:
         self._lock = _acquire_lock(engine.directory / LOCK)
         live = engine._live_index()
         self._previous = (engine.directory / CURRENT).read_text().strip()
-        self._generation = engine._new_generation() if replace else None
+        engine._drop_half_built(live=self._previous)
+        self._generation = engine._new_generation(building=True) if replace else None
         self._index = tantivy.Index.open(str(self._generation)) if replace else live
         self._writer = self._index.writer(WRITER_HEAP, 2)
         self._done = False
@@ -352,6 +365,7 @@ class EmbeddedGuideWriter:
         self._writer.commit()
         self._writer.wait_merging_threads()
         if self.replace:
+            (self._generation / BUILDING).unlink()
             self.engine._point_to(self._generation)
             self.engine._drop_old_generations(keep={self._generation.name, self._previous})
         else:
