@@ -25,10 +25,14 @@ from indexer.cases import load_cases
 from indexer.guides import ReplaceRefused, load_guides
 from indexer.readers import InputUnreadable, read_records
 from indexer.report import LoadReport
-from indexer.validation import GUIDE_FIELDS
+from indexer.validation import GUIDE_FIELDS, USER_EVENT_FIELDS
+from search.analysis import exact_key
 from search.errors import SearchError
+from search.service import SearchRequest
 
 SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"
+DEMO_SECRET = "govsearch-demo-secret"
+DEMO_ADMIN_KEY = "govsearch-demo-admin-key"
 EXIT_UNREADABLE = 2
 
 
@@ -164,16 +168,14 @@ def _serve(args, settings: Settings) -> int:
 
 
 def _demo(args, settings: Settings) -> int:
-    if settings.secret is None:
-        settings = replace(settings, secret=secrets.token_urlsafe(32))
-        os.environ["GOVSEARCH_SECRET"] = settings.secret
-        print("demo: GOVSEARCH_SECRET was not set; using a random one, so tokens issued now stop working when the demo stops")
+    settings = _demo_keys(settings)
     components = build_components(settings)
     print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
     print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir,
                      pepper=settings.pepper).summary())
     print(load_users([SAMPLE_DATA / "users.jsonl"], components.behaviour, settings.rejected_dir).summary())
     print(load_events([SAMPLE_DATA / "events.jsonl"], components.feed, settings.rejected_dir).summary())
+    print(f"demo: {_seed_query_log(components, SAMPLE_DATA / 'events.jsonl')} searches of the sample users in the query log")
     base = f"http://{args.host}:{args.port}"
     example = json.loads((SAMPLE_DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])
     print(f"demo: serving the portal on {base}/ and the API under {base}/api/v1/")
@@ -184,6 +186,32 @@ def _demo(args, settings: Settings) -> int:
     print(f"demo: try  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me/feed   (sample user p000001, valid 8 hours;"
           " /api/v1/me/cases too)")
     return _serve(args, settings)
+
+
+def _demo_keys(settings: Settings) -> Settings:
+    """The demo's published token secret and admin key, unless the environment sets its own, so
+    the README's token and admin examples work as pasted. Never for a server others can reach."""
+    keys = {"secret": settings.secret or DEMO_SECRET, "admin_key": settings.admin_key or DEMO_ADMIN_KEY}
+    if settings.secret is None or settings.admin_key is None:
+        print(f"demo: signing tokens with GOVSEARCH_SECRET={keys['secret']} and admin key GOVSEARCH_ADMIN_KEY="
+              f"{keys['admin_key']} (the demo's own; set your own for anything but this machine)")
+    os.environ.update(GOVSEARCH_SECRET=keys["secret"], GOVSEARCH_ADMIN_KEY=keys["admin_key"])
+    return replace(settings, **keys)
+
+
+def _seed_query_log(components, events_path: Path) -> int:
+    """The sample users' searches in the query log (each user a client), so the demo's hot
+    searches and report have something to show."""
+    searches = [r.data for r in read_records(events_path, USER_EVENT_FIELDS) if not r.error and r.data["type"] == "search"]
+    answers: dict[str, dict] = {}
+    for event in searches:
+        query = event["query"]
+        if query not in answers:
+            answers[query] = components.search.search(SearchRequest(q=query))
+        normalized = exact_key(components.search.analyzer.normalize(query))
+        components.query_log.search(normalized, answers[query], 1, {}, event["user_id"])
+    components.query_log.flush()
+    return len(searches)
 
 
 def _check_synonyms(args, settings: Settings) -> int:
