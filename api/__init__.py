@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import admin, cases, feed, guides, params, portal
 from api.errors import register_error_handlers
+from api.request_ids import register_request_ids
 from govsearch.components import Components, build_components
 from govsearch.settings import Settings
 
@@ -13,13 +15,23 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 def create_app(settings: Settings | None = None, components: Components | None = None) -> Flask:
+    # Imported here, in each gunicorn worker: prometheus_client picks its multiprocess mode when
+    # first imported, from PROMETHEUS_MULTIPROC_DIR, which `serve` sets after the CLI imported this package.
+    from api.metrics import register_metrics
+
     app = Flask(__name__, static_folder=None)
     settings = settings or Settings.from_env()
+    if settings.trusted_proxies:
+        # request.remote_addr becomes the address the outermost trusted proxy took the request from, so
+        # lookup limits and the query log see clients, not the proxy; with 0, X-Forwarded-For is ignored.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions["govsearch"] = components or build_components(settings)
     register_error_handlers(app)
+    register_metrics(app)
+    register_request_ids(app)
 
     @app.before_request
     def refuse_query_strings_that_are_not_utf8():

@@ -20,9 +20,13 @@ _CODES = {
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
+    414: "uri_too_long",  # 414, 417, 431 and 501 come from the server (gunicorn) before the app sees the request
     415: "unsupported_media_type",
+    417: "expectation_failed",
     429: "too_many_requests",
+    431: "request_header_fields_too_large",
     500: "internal_error",
+    501: "not_implemented",
     503: "service_unavailable",
 }
 
@@ -37,8 +41,13 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
+def error_body(status: int, message: str) -> dict:
+    """The one error shape, for the app and for the server's own refusals alike."""
+    return {"error": {"code": _CODES.get(status, "error"), "message": message}}
+
+
 def error_response(status: int, message: str, headers: dict | None = None):
-    response = jsonify({"error": {"code": _CODES.get(status, "error"), "message": message}})
+    response = jsonify(error_body(status, message))
     response.status_code = status
     response.headers.update(headers or {})
     return response
@@ -71,7 +80,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
-        return error_response(error.code or 500, error.description or error.name)
+        # Keep werkzeug's headers (a 405's Allow, a 401's WWW-Authenticate), not its HTML Content-Type.
+        headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
+        return error_response(error.code or 500, error.description or error.name, headers)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

@@ -7,13 +7,33 @@ store, not in a worker.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import sys
+from http import HTTPStatus
+from pathlib import Path
 
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+from gunicorn.http.errors import (ExpectationFailed, LimitRequestHeaders, LimitRequestLine, ParseException,
+                                  UnsupportedTransferCoding)
+from gunicorn.http.message import MAX_REQUEST_LINE
+from gunicorn.workers.gthread import ThreadWorker
 
+from api.errors import error_body
 from govsearch.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# What gunicorn refuses before the app sees a request, and how the API words it; first match wins.
+_REFUSALS = (
+    (LimitRequestLine, 414, f"the request line is longer than {MAX_REQUEST_LINE} bytes"),
+    (LimitRequestHeaders, 431, "the request headers are too large or too many"),
+    (ExpectationFailed, 417, "the only expectation understood is 'Expect: 100-continue'"),
+    (UnsupportedTransferCoding, 501, "this transfer coding is not supported"),
+    (ParseException, 400, "the request is not well-formed HTTP"),
+)
 
 
 class GovsearchServer(BaseApplication):
@@ -39,15 +59,71 @@ class GovsearchServer(BaseApplication):
         return app
 
 
+class JsonErrorWorker(ThreadWorker):
+    """gunicorn's threaded worker, answering the requests gunicorn refuses itself (a request line
+    or headers too large, malformed HTTP) in the API's JSON error shape instead of an HTML page."""
+
+    def handle_error(self, req, client, addr, exc):
+        status, message = _refusal(exc)
+        if status == 500:
+            self.log.exception("error handling a request")
+        else:
+            # Only the error's kind: its text may quote the request line, query string and all.
+            self.log.warning("refused a request from %s with %d: %s", (addr or ("-",))[0], status, type(exc).__name__)
+        try:
+            util.write_nonblock(client, _json_error_page(status, message))
+        except OSError:
+            self.log.debug("the client left before its error page was sent")
+
+
+def _refusal(exc: Exception) -> tuple[int, str]:
+    for kind, status, message in _REFUSALS:
+        if isinstance(exc, kind):
+            return status, message
+    return 500, "internal error"
+
+
+def _json_error_page(status: int, message: str) -> bytes:
+    body = json.dumps(error_body(status, message), separators=(",", ":")).encode()
+    head = (f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nConnection: close\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode("latin-1") + body
+
+
 def serve(settings: Settings, host: str, port: int, workers: int = 2) -> None:
+    _share_metrics_between_workers(settings.data_dir / "metrics")
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": JsonErrorWorker,
         "threads": 4,
         "timeout": 30,
+        # gunicorn's largest: long but sane URLs reach the app, which answers in its own words
+        # (a q of over 200 characters is a 400); longer ones get a JSON 414.
+        "limit_request_line": MAX_REQUEST_LINE,
         "accesslog": "-",
-        # The access log shows the path only: query strings may hold what people typed.
-        "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
+        # The path only, never the query string: it may hold what people typed, or a case number.
+        # %(p)s is the worker's pid; X-Request-Id is set by the app (api/request_ids.py).
+        "access_log_format": '%(t)s %(p)s %(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms %({x-request-id}o)s',
+        "child_exit": _forget_dead_worker,
     }
     GovsearchServer(settings, options).run()
+
+
+def _share_metrics_between_workers(directory: Path) -> None:
+    """prometheus_client's multiprocess mode: each worker writes its figures to files in
+    ``directory`` (emptied of a previous run's) and /metrics sums them."""
+    if "prometheus_client" in sys.modules and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        # It chose one-process mode when imported, and the workers forked from here would keep it.
+        raise RuntimeError("prometheus_client was imported before serve() set PROMETHEUS_MULTIPROC_DIR")
+    directory.mkdir(parents=True, exist_ok=True)
+    for figures in directory.glob("*.db"):
+        figures.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+
+
+def _forget_dead_worker(server, worker) -> None:
+    """gunicorn's child_exit hook: a dead worker's live gauges leave /metrics (its counts stay)."""
+    from prometheus_client import multiprocess  # not at the top: only once PROMETHEUS_MULTIPROC_DIR is set
+
+    multiprocess.mark_process_dead(worker.pid)

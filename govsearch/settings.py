@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from synonyms import DICTIONARY_DIR
 
 BACKENDS = ("embedded", "elasticsearch")
+MAX_TRUSTED_PROXIES = 5  # more hops than any sane deployment has: a larger number is a typo
 
 
 class ConfigError(ValueError):
@@ -42,6 +43,7 @@ class Settings:
     case_pepper: str | None = field(default=None, repr=False)  # keys verification-code hashes; kept out of the database
     dictionary_dir: Path = DICTIONARY_DIR
     replace_min_share: float = 0.5  # a --replace keeping fewer of the live guides than this is refused
+    trusted_proxies: int = 0  # reverse proxies in front that set X-Forwarded-For; 0 trusts none (no spoofing)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -62,6 +64,7 @@ class Settings:
             "admin_key": env.get("GOVSEARCH_ADMIN_KEY") or None,
             "case_pepper": env.get("GOVSEARCH_CASE_PEPPER") or None,
             "dictionary_dir": Path(env.get("GOVSEARCH_DICTIONARY_DIR") or DICTIONARY_DIR),
+            "trusted_proxies": _numeric(env, "GOVSEARCH_TRUSTED_PROXIES", 0),
         }
         values.update(overrides)
         settings = cls(**values)
@@ -84,6 +87,8 @@ class Settings:
             problems.append("GOVSEARCH_CASE_PEPPER must be at least 16 characters")
         if self.secret is not None and len(self.secret) < 16:
             problems.append("GOVSEARCH_SECRET must be at least 16 characters")
+        if not 0 <= self.trusted_proxies <= MAX_TRUSTED_PROXIES:
+            problems.append(f"GOVSEARCH_TRUSTED_PROXIES must be a whole number from 0 to {MAX_TRUSTED_PROXIES}")
         if problems:
             raise ConfigError(problems)
 

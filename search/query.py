@@ -24,7 +24,7 @@ from search.analysis import Analyzer, Token, exact_key, has_hanzi
 from search.engine import GuideEngine
 from search.expansion import SynonymExpander
 from search.models import Alternative, Boost, Concept, Lexicon
-from search.pinyin import PinyinLexicon
+from search.pinyin import PinyinLexicon, syllables
 from search.ranking import (
     DICTIONARY_WORD_WEIGHT,
     DIRECTORY_NODE_BOOST,
@@ -289,6 +289,13 @@ class QueryUnderstanding:
         if self._parser is None or lexicon.version != self._version:
             self._parser, self._version = self._build_parser(lexicon), lexicon.version
         return self._parser
+
+    def caches(self) -> dict:
+        """The LRU caches on the query path by name, for the metrics' hit and miss counts."""
+        caches = {"sub_words": self.analyzer.sub_words, "pinyin": syllables}
+        if self._parser is not None:
+            caches["query_words"] = self._parser._words
+        return caches
 
     def _build_parser(self, lexicon: Lexicon) -> QueryParser:
         """A parser whose pinyin lexicon holds the index's words and the domain dictionary's.

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
+
+from api import create_app
+from govsearch.settings import ConfigError, Settings
 
 
 def test_search_answers_in_the_documented_shape(client):
@@ -97,6 +103,8 @@ def test_unknown_route_and_wrong_method_are_json(client):
     assert missing.status_code == 404 and missing.is_json
     wrong = client.post("/api/v1/search?q=x")
     assert wrong.status_code == 405 and wrong.get_json()["error"]["code"] == "method_not_allowed"
+    assert set(wrong.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert wrong.headers["Content-Type"] == "application/json"
 
 
 def test_unexpected_failure_is_a_json_500_without_a_trace(app, client, monkeypatch):
@@ -140,3 +148,82 @@ def test_bodies_that_are_not_json_text_are_400_json(client, body):
 def test_query_strings_that_are_not_utf8_are_400_json(client, path):
     response = client.get(path, environ_overrides={"QUERY_STRING": "q=%ff%fe&search_id=%c3%28"})
     assert response.status_code == 400 and response.get_json()["error"]["message"] == "the query string must be UTF-8"
+
+
+# -- behind a reverse proxy (GOVSEARCH_TRUSTED_PROXIES) ------------------------------------------
+
+PROXY = "10.0.0.1"
+UNKNOWN_CASE = {"case_no": "4401062025110300017", "verify": "000000"}
+
+
+def _lookup_from(client, forwarded_for: str):
+    return client.post("/api/v1/cases/lookup", json=UNKNOWN_CASE, headers={"X-Forwarded-For": forwarded_for},
+                       environ_base={"REMOTE_ADDR": PROXY})
+
+
+def test_clients_behind_one_trusted_proxy_have_their_own_lookup_limits(settings, components):
+    client = create_app(replace(settings, trusted_proxies=1), components).test_client()
+    for _ in range(5):
+        assert _lookup_from(client, "203.0.113.7").status_code == 404
+    assert _lookup_from(client, "203.0.113.7").status_code == 429
+    assert _lookup_from(client, "203.0.113.8").status_code == 404  # another client, same proxy
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_does_not_escape_the_limit(client):
+    for attempt in range(5):
+        assert _lookup_from(client, f"198.51.100.{attempt}").status_code == 404
+    assert _lookup_from(client, "198.51.100.99").status_code == 429
+
+
+@pytest.mark.parametrize(("value", "accepted"), [("0", True), ("2", True), ("5", True), ("6", False), ("-1", False),
+                                                 ("one", False), ("1.5", False)])
+def test_trusted_proxies_setting_is_validated(value, accepted):
+    if accepted:
+        assert Settings.from_env({"GOVSEARCH_TRUSTED_PROXIES": value}).trusted_proxies == int(value)
+    else:
+        with pytest.raises(ConfigError, match="GOVSEARCH_TRUSTED_PROXIES"):
+            Settings.from_env({"GOVSEARCH_TRUSTED_PROXIES": value})
+
+
+# -- request ids and /metrics --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("offered", "kept"), [("probe-42_A", True), ("x" * 64, True), ("x" * 65, False),
+                                               ("two words", False), ("id;X-Evil=1", False), ("", False)])
+def test_every_answer_carries_a_request_id(client, offered, kept):
+    response = client.get("/api/v1/nothing", headers={"X-Request-Id": offered})
+    answered = response.headers["X-Request-Id"]
+    assert answered == offered if kept else re.fullmatch(r"[0-9a-f]{32}", answered)
+
+
+def test_metrics_count_requests_by_endpoint_with_latency_and_dependency_state(client):
+    assert client.get("/api/v1/search", query_string={"q": "公积金提取"}).status_code == 200
+    client.post("/api/v1/cases/lookup", json=UNKNOWN_CASE, environ_base={"REMOTE_ADDR": "192.0.2.55"})
+    response = client.get("/metrics")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    assert 'govsearch_http_requests_total{endpoint="guides.search",method="GET",status="200"} 1.0' in text
+    assert 'govsearch_http_requests_total{endpoint="cases.lookup",method="POST",status="404"} 1.0' in text
+    assert 'govsearch_http_request_duration_seconds_count{endpoint="guides.search"} 1.0' in text
+    assert 'govsearch_http_request_duration_seconds_bucket{endpoint="guides.search",le="+Inf"} 1.0' in text
+    assert 'govsearch_dependency_up{dependency="guides"} 1.0' in text
+    assert "govsearch_guides_searchable 11.0" in text
+    assert re.search(r'govsearch_index_version_info\{version="[0-9a-f]{12}"\} 1\.0', text)
+    assert re.search(r'govsearch_cache_misses_total\{cache="query_words"\} [1-9]', text)
+    for secret in ("公积金", "4401062025110300017", "192.0.2.55"):
+        assert secret not in text
+
+
+def test_metrics_report_a_dependency_that_is_down(app, client, monkeypatch):
+    monkeypatch.setattr(app.extensions["govsearch"], "health", lambda: {"guides": "ok", "redis": "unreachable"})
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'govsearch_dependency_up{dependency="redis"} 0.0' in text
+    assert 'govsearch_dependency_up{dependency="guides"} 1.0' in text
+
+
+def test_odd_methods_and_unknown_paths_do_not_become_metric_labels(client):
+    client.open("/api/v1/secret-path-123", method="BREW")
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'govsearch_http_requests_total{endpoint="unmatched",method="other",status="404"} 1.0' in text
+    assert "secret-path-123" not in text and "BREW" not in text
+
