@@ -40,7 +40,9 @@ def record_events():
         raise ApiError(400, f"send one event object or a list of 1 to {MAX_EVENTS_PER_CALL} of them")
     events = []
     for position, item in enumerate(items, start=1):
-        if item.get("user_id", user_id) != user_id:
+        if "user_id" in item and item["user_id"] != user_id:
+            if not isinstance(item["user_id"], str):
+                raise ApiError(400, f"event {position}: user_id must be a string")
             raise ApiError(403, "events can only be recorded for the signed-in user")
         data = {"time": datetime.now(timezone.utc).isoformat(timespec="seconds"), **item, "user_id": user_id}
         problems = validate_user_event(data)

@@ -167,6 +167,7 @@ def test_feed_and_events_need_a_valid_token(feed_client, header, status):
         ({"type": "search"}, 400, "needs a query"),
         ({"type": "view", "item_code": "SG330106012", "time": "yesterday"}, 400, "ISO 8601"),
         ({"type": "view", "item_code": "SG330106012", "user_id": "someone-else"}, 403, "signed-in user"),
+        ({"type": "view", "item_code": "SG330106012", "user_id": None}, 400, "user_id must be a string"),
         ([], 400, "send one event object"),
         ([{"type": "view", "item_code": "SG330106012"}] * 101, 400, "send one event object"),
         ("just a string", 400, "send one event object"),
