@@ -43,3 +43,17 @@ def write_section(name: str, body: str) -> None:
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
     text = pattern.sub(lambda _: stamped, text) if pattern.search(text) else text.rstrip() + "\n\n" + stamped + "\n"
     BENCHMARKS.write_text(text, encoding="utf-8")
+
+
+def wait_until_serving(base: str, seconds: float = 60.0) -> None:
+    """Wait for ``base``/healthz to answer; a server that does not is an error."""
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{base} did not start serving within {seconds:.0f} s")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import percentile, write_section  # noqa: E402
+from bench.common import percentile, wait_until_serving, write_section  # noqa: E402
 from govsearch.components import build_components  # noqa: E402
 from govsearch.settings import Settings  # noqa: E402
 from indexer.guides import load_guides  # noqa: E402
@@ -142,12 +142,7 @@ def _http_latencies(settings: Settings, requests: list[SearchRequest]) -> list[f
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_until_serving(base, seconds=30)
         urls = [f"{base}/api/v1/search?" + urllib.parse.urlencode({"q": r.q, "page": r.page, **{k: v[0] for k, v in r.filters.items()}})
                 for r in requests]
         for url in urls[:100]:

@@ -50,12 +50,14 @@ class GovsearchServer(BaseApplication):
         from api import create_app
 
         app = create_app(self.settings)
-        # Build the query parser (pinyin lexicon of the index) before the first request, not in it;
-        # an engine that is down now is not a reason to refuse to start (requests answer 503 meanwhile).
+        # Build the query parser (pinyin lexicon of the index) before the first request, not in it,
+        # and start on the feed's catalogue; an engine that is down now is not a reason to refuse
+        # to start (requests answer 503 meanwhile).
         try:
             app.extensions["govsearch"].search.parser
-        except Exception as error:  # noqa: BLE001 — warming up is optional; the first search builds it
-            log.warning("worker started without its query parser: %s", error)
+            app.extensions["govsearch"].feed.build_in_background()  # seconds at 100k guides: not in a request
+        except Exception as error:  # noqa: BLE001 — warming up is optional; the first call builds what it needs
+            log.warning("worker started without its query parser or feed catalogue: %s", error)
         return app
 
 

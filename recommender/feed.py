@@ -75,6 +75,11 @@ class FeedService:
                 self._catalogue = self._build(version)
             return self._catalogue
 
+    def build_in_background(self) -> None:
+        """Start building the catalogue now (a worker starting), so the first feed call finds it
+        built, or waits only for the rest of a build under way."""
+        self._rebuild_in_background(self.engine.version())
+
     def _build(self, version) -> tuple[object, Catalogue, ScopeMatcher]:
         catalogue = Catalogue(self.engine.all_guides(), self.analyzer)
         return (version, catalogue, ScopeMatcher(catalogue, self.analyzer))
