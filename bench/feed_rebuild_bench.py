@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from api.auth import issue_token  # noqa: E402
+from api.tokens import issue_token  # noqa: E402
 from bench.common import percentile, wait_until_serving, write_section  # noqa: E402
 from bench.guides_bench import _generate  # noqa: E402
 from govsearch.components import build_components  # noqa: E402

@@ -4,6 +4,8 @@ Exit codes of ``index``: 0 every record accepted, 1 some rejected (see the rejec
 2 the input could not be read or the configuration is wrong. Then no reject file is left:
 the command is to be run again once the input is fixed (a refused ``--replace`` keeps its
 rejects, which are why it was refused).
+
+Each command imports what it needs when it runs, so ``--help`` and ``token`` start at once.
 """
 
 from __future__ import annotations
@@ -17,18 +19,15 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from api.auth import DEFAULT_TTL_SECONDS, issue_token
-from govsearch.components import build_analyzer, build_components
+from typing import TYPE_CHECKING
+
+from api.tokens import DEFAULT_TTL_SECONDS, issue_token
 from govsearch.settings import ConfigError, Settings
-from indexer.behaviour import load_events, load_users
-from indexer.cases import load_cases
-from indexer.guides import ReplaceRefused, load_guides
-from indexer.readers import InputUnreadable, read_records
-from indexer.report import LoadReport
-from indexer.validation import GUIDE_FIELDS, USER_EVENT_FIELDS
-from search.analysis import exact_key
+from indexer.errors import InputUnreadable, ReplaceRefused
 from search.errors import SearchError
-from search.service import SearchRequest
+
+if TYPE_CHECKING:
+    from indexer.report import LoadReport
 
 SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"
 DEMO_SECRET = "govsearch-demo-secret"
@@ -116,20 +115,32 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _index_guides(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from indexer.guides import load_guides
+
     components = build_components(settings)
     return _summarised(load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir,
                                    replace=args.replace, min_share=settings.replace_min_share, allow_shrink=args.allow_shrink))
 
 
 def _index_cases(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from indexer.cases import load_cases
+
     return _summarised(load_cases(args.paths, build_components(settings).cases, settings.rejected_dir, pepper=settings.pepper))
 
 
 def _index_users(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from indexer.behaviour import load_users
+
     return _summarised(load_users(args.paths, build_components(settings).behaviour, settings.rejected_dir))
 
 
 def _index_events(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from indexer.behaviour import load_events
+
     return _summarised(load_events(args.paths, build_components(settings).feed, settings.rejected_dir))
 
 
@@ -151,6 +162,7 @@ def _token(args, settings: Settings) -> int:
 
 
 def _report(args, settings: Settings) -> int:
+    from govsearch.components import build_components
     from govsearch.report_table import format_usage_report
 
     if not 1 <= args.days <= 90:
@@ -168,6 +180,11 @@ def _serve(args, settings: Settings) -> int:
 
 
 def _demo(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from indexer.behaviour import load_events, load_users
+    from indexer.cases import load_cases
+    from indexer.guides import load_guides
+
     settings = _demo_keys(settings)
     components = build_components(settings)
     print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
@@ -202,6 +219,11 @@ def _demo_keys(settings: Settings) -> Settings:
 def _seed_query_log(components, events_path: Path) -> int:
     """The sample users' searches in the query log (each user a client), so the demo's hot
     searches and report have something to show."""
+    from indexer.readers import read_records
+    from indexer.validation import USER_EVENT_FIELDS
+    from search.analysis import exact_key
+    from search.service import SearchRequest
+
     searches = [r.data for r in read_records(events_path, USER_EVENT_FIELDS) if not r.error and r.data["type"] == "search"]
     answers: dict[str, dict] = {}
     for event in searches:
@@ -215,6 +237,8 @@ def _seed_query_log(components, events_path: Path) -> int:
 
 
 def _check_synonyms(args, settings: Settings) -> int:
+    from govsearch.components import build_analyzer
+
     from synonyms.check import check_dictionaries
 
     analyzer = build_analyzer(settings)
@@ -228,6 +252,8 @@ def _check_synonyms(args, settings: Settings) -> int:
 
 
 def _eval_search(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from indexer.guides import load_guides
     from search.evaluation import evaluate, format_report, read_queries
 
     with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
@@ -244,7 +270,9 @@ def _eval_search(args, settings: Settings) -> int:
 
 
 def _eval_recs(args, settings: Settings) -> int:
-    from indexer.behaviour import read_valid_events
+    from govsearch.components import build_components
+    from indexer.behaviour import load_users, read_valid_events
+    from indexer.guides import load_guides
     from recommender import evaluation
 
     with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
@@ -268,6 +296,9 @@ def _eval_recs(args, settings: Settings) -> int:
 
 
 def _withdrawn_codes(paths: list[Path]) -> set[str]:
+    from indexer.readers import read_records
+    from indexer.validation import GUIDE_FIELDS
+
     return {
         record.data["code"]
         for path in paths

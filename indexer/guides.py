@@ -20,16 +20,13 @@ from typing import Iterable, Iterator
 from tqdm import tqdm
 
 from indexer.documents import build_guide_document
+from indexer.errors import ReplaceRefused
 from indexer.readers import check_readable, count_records, read_records
 from indexer.rejects import RejectLog
 from indexer.report import LoadReport
 from indexer.validation import GUIDE_FIELDS, validate_guide
 from search.analysis import Analyzer
 from search.engine import GuideEngine
-
-
-class ReplaceRefused(Exception):
-    """A replacement that would empty or shrink the live index too far; nothing was changed."""
 
 
 def load_guides(

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
+from indexer.errors import InputUnreadable
 
 JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 SUPPORTED_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".xlsx")
@@ -33,10 +32,6 @@ _LIST_SEPARATORS = re.compile(r"[;；|\n]")
 
 # Field kinds, as written in DESIGN §6; readers of flat formats use them to rebuild values.
 TEXT, TEXT_LIST, INTEGER, OBJECT, OBJECT_LIST = "text", "text list", "integer", "object", "object list"
-
-
-class InputUnreadable(Exception):
-    """A whole input file cannot be read (missing, unsupported, corrupt)."""
 
 
 @dataclass
@@ -192,6 +187,9 @@ def _csv_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]
 
 
 def _xlsx_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
+    import openpyxl  # a fifth of a second: only when a workbook is read
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, InvalidFileException, ValueError, SyntaxError) as error:  # SyntaxError: bad XML

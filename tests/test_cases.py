@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from api import create_app
-from api.auth import issue_token
+from api.tokens import issue_token
 from govsearch.components import build_components
 from search.cases import mask_name
 from tests.conftest import PUBLIC_EVAL, read_jsonl, settings_environment, write_jsonl
@@ -244,9 +244,9 @@ def test_missing_or_forged_tokens_are_401(case_client, header):
 
 def test_expired_token_is_401(case_client, monkeypatch):
     token = issue_token(SECRET, "u10001", ttl=60)
-    import api.auth
+    import api.tokens
 
-    monkeypatch.setattr(api.auth.time, "time", lambda: __import__("time").time_ns() / 1e9 + 120)
+    monkeypatch.setattr(api.tokens.time, "time", lambda: __import__("time").time_ns() / 1e9 + 120)
     response = case_client.get("/api/v1/me/cases", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401 and "expired" in response.get_json()["error"]["message"]
 
@@ -256,7 +256,7 @@ def test_token_command(run_cli):
     assert run_cli("token", "u10001").returncode == 2  # no secret configured
     result = run_cli("token", "u10001", "--ttl", "60", env={"GOVSEARCH_SECRET": SECRET})
     assert result.returncode == 0
-    from api.auth import read_token
+    from api.tokens import read_token
 
     assert read_token(SECRET, result.stdout.strip()) == "u10001"
 

@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api import create_app
-from api.auth import issue_token
+from api.tokens import issue_token
 from api.openapi import SPEC
 from govsearch.components import build_components
 from indexer.cases import load_cases
