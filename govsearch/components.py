@@ -12,7 +12,7 @@ import os
 import secrets
 import time
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from govsearch.settings import Settings
 from recommender.feed import FeedService
@@ -20,7 +20,7 @@ from recommender.redis_store import RedisBehaviourStore
 from recommender.sqlite_store import SqliteBehaviourStore
 from recommender.store import BehaviourStore
 from search.analysis import Analyzer, exact_key
-from search.analytics import HotSearches, QueryLog, build_report
+from search.analytics import HOT_CHECKED, HotSearches, QueryLog, build_report
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.redis_counters import RedisCounters
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
@@ -122,7 +122,14 @@ class Components:
         def blocked() -> frozenset[str]:
             return frozenset(exact_key(self.analyzer.normalize(t)) for t in self.analyzer.dictionaries.blocked_terms)
 
-        return HotSearches(self.query_log.store, blocked, self.search.names_catalogue)
+        # The list is recomputed every minute from up to 200 candidates, each a search: ask
+        # each query once per state of the index and the dictionaries.
+        @lru_cache(maxsize=HOT_CHECKED * 20)
+        def names_catalogue(query: str, index_version, dictionaries) -> bool:
+            return self.search.names_catalogue(query)
+
+        return HotSearches(self.query_log.store, blocked,
+                           lambda query: names_catalogue(query, self.guides.version(), self.dictionary_stamp))
 
     def usage_report(self, days: int) -> dict:
         """The operators' report (DESIGN §1: 统计分析), including what this process still buffers."""
