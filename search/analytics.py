@@ -263,9 +263,9 @@ class HotSearches:
         decisions = []
         for figure in figures[:HOT_CHECKED]:
             state = overrides.get(figure.query)
-            reason = "hidden by an operator" if state == HIDDEN else rules.held_because(figure, approved=state == APPROVED)
-            decisions.append(HotDecision(figure.query, figure.clients, reason is None, reason or (
-                "approved by an operator" if state == APPROVED else "asked by many people for a service")))
+            held = rules.held_because(figure, state)
+            shown = "approved by an operator" if state == APPROVED else "asked by many people for a service"
+            decisions.append(HotDecision(figure.query, figure.clients, held is None, held or shown))
         return decisions
 
     def set(self, query: str, state: str | None) -> None:
@@ -279,14 +279,16 @@ class _HotRules:
     blocked: frozenset[str]
     names_catalogue: object
 
-    def held_because(self, figure: QueryFigures, approved: bool) -> str | None:
-        """Why a query is not a hot search, or None. Approval lifts every rule but the
-        blocklist and the ban on numbers (an ID number is never shown)."""
+    def held_because(self, figure: QueryFigures, state: str | None) -> str | None:
+        """Why a query is not a hot search, or None. An operator's approval lifts every rule
+        but the blocklist and the ban on numbers (an ID number is never shown)."""
+        if state == HIDDEN:
+            return "hidden by an operator"
         if "#" in figure.query:
             return "holds a number"
         if any(term in figure.query for term in self.blocked):
             return "holds a blocked term"
-        if approved:
+        if state == APPROVED:
             return None
         if not figure.found:
             return "found nothing"
