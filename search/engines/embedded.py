@@ -268,9 +268,9 @@ class EmbeddedGuideEngine:
             clauses = [(tantivy.Occur.Must, matched)]
         clauses += [(tantivy.Occur.Should, concept) for concept in optional]
         for boost in query.boosts:
-            matched = tantivy.Query.term_set_query(self.schema, boost.field, list(boost.values))
+            matched = self._any_term(boost.field, boost.values)
             if boost.name_terms:
-                named = tantivy.Query.term_set_query(self.schema, "name", list(boost.name_terms))
+                named = self._any_term("name", boost.name_terms)
                 matched = tantivy.Query.boolean_query([(tantivy.Occur.Must, matched), (tantivy.Occur.Must, named)])
             clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(matched, boost.weight)))
         if query.branch:
@@ -279,8 +279,8 @@ class EmbeddedGuideEngine:
 
     def _branch(self, branch: Branch) -> tantivy.Query:
         return tantivy.Query.boolean_query([
-            (tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, facet_field("within"), [branch.region])),
-            (tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, facet_field("locality"), list(branch.serving))),
+            (tantivy.Occur.Should, self._any_term(facet_field("within"), [branch.region])),
+            (tantivy.Occur.Should, self._any_term(facet_field("locality"), branch.serving)),
         ])
 
     def _concept(self, concept: Concept, fields: dict[str, float]) -> tantivy.Query:
@@ -302,9 +302,17 @@ class EmbeddedGuideEngine:
             return query
         clauses = [(tantivy.Occur.Must, query)]
         for facet, values in filters.items():
-            allowed = tantivy.Query.term_set_query(self.schema, facet_field(facet), values)
+            allowed = self._any_term(facet_field(facet), values)
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(allowed, 0.0)))
         return tantivy.Query.boolean_query(clauses)
+
+    def _any_term(self, field: str, values) -> tantivy.Query:
+        """Documents with any of ``values`` in ``field``. Term queries, not tantivy's term_set_query:
+        that costs 0.14 ms a search for each use even on a small index, a term query 0.003 ms."""
+        terms = [tantivy.Query.term_query(self.schema, field, value, "basic") for value in dict.fromkeys(values)]
+        if len(terms) == 1:
+            return terms[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, term) for term in terms]) if terms else tantivy.Query.empty_query()
 
     def _boosted_term(self, field: str, term: str, boost: float) -> tantivy.Query:
         return tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, field, term, "freq"), boost)
