@@ -105,7 +105,7 @@ def register_metrics(app: Flask) -> None:
         endpoint = request.url_rule.endpoint if request.url_rule else "unmatched"
         metrics.observe(endpoint, request.method, response.status_code,
                         time.perf_counter() - started if started is not None else None)
-        metrics.count_cache_use(app.extensions["govsearch"].search.understanding.caches())
+        metrics.count_cache_use(app.extensions["govsearch"].search.caches())
         return response
 
     app.register_blueprint(blueprint)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
+from functools import lru_cache, partial
 
 from search import regions
 from search.analysis import Analyzer, exact_key
@@ -26,6 +27,7 @@ DIRECTORY_FACET_SIZE = 200
 PAIR_FIELDS = {NGRAM_FIELD: 1.0}
 MAX_COPIES = 2_000  # copies of one service listed by services()
 MAX_CHILDREN = 200
+ANSWERS_CACHED = 2_048  # answers kept per worker for the questions asked again (most of a portal's traffic)
 _ITEM_CODE = re.compile(r"(?=.*\d)[0-9A-Za-z-]{4,64}")
 
 
@@ -53,6 +55,7 @@ class SearchService:
     def __init__(self, engine: GuideEngine, analyzer: Analyzer):
         self.engine = engine
         self.understanding = QueryUnderstanding(analyzer)
+        self._answers: tuple[QueryParser | None, object] = (None, None)
 
     @property
     def analyzer(self) -> Analyzer:
@@ -68,13 +71,32 @@ class SearchService:
 
     def search(self, request: SearchRequest) -> dict:
         started = time.perf_counter()
-        parser = self.parser
+        # A copy: a cached answer is shared, and the API adds to what it is given.
+        answer = dict(self._answers_of(self.parser)(_request_key(request)))
+        answer["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        return answer
+
+    def caches(self) -> dict:
+        """The LRU caches on the query path by name, for the metrics' hit and miss counts."""
+        _, answers = self._answers
+        return {**({"answers": answers} if answers else {}), **self.understanding.caches()}
+
+    def _answers_of(self, parser: QueryParser):
+        """Answers computed with ``parser``, by request. The parser is rebuilt for each version of
+        the index and each load of the dictionaries, so a load or reload starts a fresh cache."""
+        built_for, answers = self._answers
+        if built_for is not parser:
+            answers = lru_cache(maxsize=ANSWERS_CACHED)(partial(self._answer, parser))
+            self._answers = (parser, answers)
+        return answers
+
+    def _answer(self, parser: QueryParser, key: tuple) -> dict:
+        request = _request_of(key)
         near = self._resolve(parser, request.locality, None)
         answer = self._by_item_code(request, near)
         if answer is None:
             parsed = parser.parse(request.q, near=near or request.region)
             answer = self._case_answer(parsed) if parsed.intent == "case" else self._guide_answer(parser, parsed, request, near)
-        answer["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return answer
 
     def suggest(self, q: str, size: int = 8) -> list[dict]:
@@ -271,6 +293,16 @@ class SearchService:
                 "snippet": snippet([guide.get("summary"), guide.get("conditions")], pattern),
             },
         }
+
+
+def _request_key(request: SearchRequest) -> tuple:
+    filters = tuple(sorted((facet, tuple(sorted(values))) for facet, values in request.filters.items()))
+    return astuple(replace(request, filters=filters))
+
+
+def _request_of(key: tuple) -> SearchRequest:
+    request = SearchRequest(*key)
+    return replace(request, filters={facet: list(values) for facet, values in request.filters})
 
 
 def relaxation_ladder(parsed: ParsedQuery, base: EngineQuery) -> list[EngineQuery]:

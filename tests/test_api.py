@@ -9,6 +9,7 @@ import pytest
 
 from api import create_app
 from govsearch.settings import ConfigError, Settings
+from tests.conftest import write_jsonl
 
 
 def test_search_answers_in_the_documented_shape(client):
@@ -194,6 +195,22 @@ def test_every_answer_carries_a_request_id(client, offered, kept):
     response = client.get("/api/v1/nothing", headers={"X-Request-Id": offered})
     answered = response.headers["X-Request-Id"]
     assert answered == offered if kept else re.fullmatch(r"[0-9a-f]{32}", answered)
+
+
+def test_a_repeated_search_is_answered_from_the_cache_until_a_load_changes_the_index(client, run_cli, test_guides,
+                                                                                   tmp_path):
+    def search() -> dict:
+        return client.get("/api/v1/search", query_string={"q": "住房公积金提取", "collapse": "false"}).get_json()
+
+    first = search()
+    assert search()["items"] == first["items"]
+    hits = re.search(r'govsearch_cache_hits_total\{cache="answers"\} (\S+)', client.get("/metrics").get_data(as_text=True))
+    assert hits and float(hits.group(1)) == 1.0
+
+    copy = {**next(g for g in test_guides if g["code"] == first["items"][0]["code"]), "code": "TG330106901"}
+    assert run_cli("index", "guides", write_jsonl(tmp_path / "more.jsonl", [copy])).returncode == 0  # another process
+    after = search()
+    assert after["total"] == first["total"] + 1 and "TG330106901" in [item["code"] for item in after["items"]]
 
 
 def test_metrics_count_requests_by_endpoint_with_latency_and_dependency_state(client):
