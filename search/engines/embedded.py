@@ -52,6 +52,7 @@ PAGE = 1000  # guides read at a time by all_guides
 DIRECTORY_SIZE = 10_000
 COLLAPSE_WINDOW = 100  # hits read to collapse a page into services, at least …
 MAX_COLLAPSE_WINDOW = 5_000  # … and at most
+DISTINCT = " distinct"  # the aggregation counting services; no facet has a space in its name
 
 
 def build_schema() -> tantivy.Schema:
@@ -78,7 +79,9 @@ class EmbeddedGuideEngine:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
+        self._pointer = self.directory / CURRENT
         self._pointer_stamp: tuple | None = None
+        self._generation_meta: Path | None = None  # the live generation's commit record
         self._index: tantivy.Index | None = None
         self._lexicon: Lexicon | None = None
 
@@ -87,18 +90,24 @@ class EmbeddedGuideEngine:
     def search(self, query: EngineQuery) -> EngineResult:
         searcher = self._searcher()
         tantivy_query = self._query(query)
-        if query.collapse:
+        distinct = facet_field(query.collapse) if query.collapse else None
+        if distinct:
             total, hits = self._collapsed(searcher, tantivy_query, query)
         else:
             # tantivy wants a limit of one at least; a limit of 0 asks only for counts.
             found = searcher.search(tantivy_query, max(query.limit, 1), count=True, offset=query.offset)
             total = found.count or 0
             hits = [self._hit(searcher, score, address) for score, address in found.hits[: query.limit]]
-        facets = self._facets(searcher, tantivy_query, query.facets, query.facet_size) if query.facets else {}
-        return EngineResult(total=total, hits=hits, facets=facets)
+        if not query.facets and total is not None:
+            return EngineResult(total=total, hits=hits, facets={})
+        # One pass for the facets and, unless the collapse saw every hit, the number of services.
+        facets, counted = self._aggregate(searcher, tantivy_query, query.facets, query.facet_size,
+                                          distinct if total is None else None)
+        return EngineResult(total=total if total is not None else counted, hits=hits, facets=facets)
 
-    def _collapsed(self, searcher, tantivy_query, query: EngineQuery) -> tuple[int, list[EngineHit]]:
-        """One hit per value of the collapse field, the best scored (equal scores: lowest code).
+    def _collapsed(self, searcher, tantivy_query, query: EngineQuery) -> tuple[int | None, list[EngineHit]]:
+        """One hit per value of the collapse field, the best scored (equal scores: lowest code),
+        and the number of values when the window held every hit (None: count them apart).
 
         tantivy has no collapse: read a window of hits several times the page, and widen it
         while it holds fewer groups than the page needs and more hits remain.
@@ -115,16 +124,13 @@ class EmbeddedGuideEngine:
                 held = best.get(group)
                 if held is None or (-round(score, 3), code) < (-round(held[0], 3), held[1]):
                     best[group] = (score, code, document)
-            if len(best) >= wanted or len(found.hits) >= (found.count or 0) or window >= MAX_COLLAPSE_WINDOW:
+            every_hit = len(found.hits) >= (found.count or 0)
+            if len(best) >= wanted or every_hit or window >= MAX_COLLAPSE_WINDOW:
                 break
             window = min(window * 4, MAX_COLLAPSE_WINDOW)
         ranked = sorted(best.values(), key=lambda item: (-round(item[0], 3), item[1]))[query.offset : wanted]
-        total = self._distinct(searcher, tantivy_query, field)
-        return total, [EngineHit(code, score, self._source(document)) for score, code, document in ranked]
-
-    def _distinct(self, searcher, tantivy_query, field: str) -> int:
-        result = searcher.aggregate(tantivy_query, {"n": {"cardinality": {"field": field}}})
-        return int(round(result["n"]["value"] or 0))
+        hits = [EngineHit(code, score, self._source(document)) for score, code, document in ranked]
+        return (len(best) if every_hit else None), hits
 
     def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
         for position, query in enumerate(queries):
@@ -178,8 +184,7 @@ class EmbeddedGuideEngine:
     def version(self) -> tuple:
         """Changes whenever what is searchable changes (a commit or a swapped generation)."""
         self._live_index()
-        generation = self.directory / (self.directory / CURRENT).read_text().strip()
-        return (self._pointer_stamp, _stamp(generation / "meta.json"))
+        return (self._pointer_stamp, _stamp(self._generation_meta))
 
     def health(self) -> str | None:
         try:
@@ -218,14 +223,14 @@ class EmbeddedGuideEngine:
         return self._live_index().searcher()
 
     def _live_index(self) -> tantivy.Index:
-        pointer = self.directory / CURRENT
-        stamp = _stamp(pointer)
+        stamp = _stamp(self._pointer)
         if self._index is None or stamp != self._pointer_stamp:
             if stamp is None:
                 self._point_to(self._new_generation())
-                stamp = _stamp(pointer)
-            self._index = tantivy.Index.open(str(self.directory / pointer.read_text().strip()))
-            self._pointer_stamp = stamp
+                stamp = _stamp(self._pointer)
+            generation = self.directory / self._pointer.read_text().strip()
+            self._index = tantivy.Index.open(str(generation))
+            self._pointer_stamp, self._generation_meta = stamp, generation / "meta.json"
         return self._index
 
     def _new_generation(self, building: bool = False) -> Path:
@@ -318,12 +323,20 @@ class EmbeddedGuideEngine:
         return tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, field, term, "freq"), boost)
 
     def _facets(self, searcher, query, facets, size) -> dict[str, list[FacetCount]]:
+        return self._aggregate(searcher, query, facets, size)[0]
+
+    def _aggregate(self, searcher, query, facets, size, distinct: str | None = None
+                   ) -> tuple[dict[str, list[FacetCount]], int | None]:
+        """Terms counts of ``facets`` and the number of distinct values of ``distinct``, in one pass."""
         spec = {facet: {"terms": {"field": facet_field(facet), "size": size}} for facet in facets}
+        if distinct:
+            spec[DISTINCT] = {"cardinality": {"field": distinct}}
         result = searcher.aggregate(query, spec)
-        return {
+        counted = {
             facet: [FacetCount(bucket["key"], bucket["doc_count"]) for bucket in result[facet]["buckets"]]
             for facet in facets
         }
+        return counted, int(round(result[DISTINCT]["value"] or 0)) if distinct else None
 
     def _hit(self, searcher, score: float, address) -> EngineHit:
         document = searcher.doc(address)
