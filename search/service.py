@@ -52,9 +52,10 @@ class Plan:
 
 
 class SearchService:
-    def __init__(self, engine: GuideEngine, analyzer: Analyzer):
+    def __init__(self, engine: GuideEngine, analyzer: Analyzer, answers_cached: int = ANSWERS_CACHED):
         self.engine = engine
         self.understanding = QueryUnderstanding(analyzer)
+        self.answers_cached = answers_cached
         self._answers: tuple[QueryParser | None, object] = (None, None)
 
     @property
@@ -86,7 +87,7 @@ class SearchService:
         the index and each load of the dictionaries, so a load or reload starts a fresh cache."""
         built_for, answers = self._answers
         if built_for is not parser:
-            answers = lru_cache(maxsize=ANSWERS_CACHED)(partial(self._answer, parser))
+            answers = lru_cache(maxsize=self.answers_cached)(partial(self._answer, parser))
             self._answers = (parser, answers)
         return answers
 

@@ -18,6 +18,7 @@ lock (so no loader is building it any more).
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -52,6 +53,8 @@ PAGE = 1000  # guides read at a time by all_guides
 DIRECTORY_SIZE = 10_000
 COLLAPSE_WINDOW = 100  # hits read to collapse a page into services, at least …
 MAX_COLLAPSE_WINDOW = 5_000  # … and at most
+GROUP_IDS = {"service": "service_id"}  # numeric fast columns of the collapse groups
+CODE_START = "code_start"  # a code's first 8 bytes as a number: codes compare as their starts do, or tie
 DISTINCT = " distinct"  # the aggregation counting services; no facet has a space in its name
 
 
@@ -69,6 +72,8 @@ def build_schema() -> tantivy.Schema:
             builder.add_bytes_field(field.name, stored=True)
         else:
             builder.add_text_field(field.name, stored=True, tokenizer_name="raw", index_option="basic")
+    for column in (*GROUP_IDS.values(), CODE_START):
+        builder.add_unsigned_field(column, fast=True)
     return builder.build()
 
 
@@ -110,27 +115,52 @@ class EmbeddedGuideEngine:
         and the number of values when the window held every hit (None: count them apart).
 
         tantivy has no collapse: read a window of hits several times the page, and widen it
-        while it holds fewer groups than the page needs and more hits remain.
+        while it holds fewer groups than the page needs and more hits remain. Groups come
+        from a numeric fast field; stored documents are read only for the groups that can
+        be on the page, to find each one's lowest code among its best-scored copies.
         """
-        field = facet_field(query.collapse)
         wanted = query.offset + query.limit
         window = max(COLLAPSE_WINDOW, wanted * 8)
         while True:
             found = searcher.search(tantivy_query, window, count=True)
-            best: dict[str, tuple[float, str, tantivy.Document]] = {}
-            for score, address in found.hits:
-                document = searcher.doc(address)
-                group, code = document.get_first(field), document.get_first("code")
-                held = best.get(group)
-                if held is None or (-round(score, 3), code) < (-round(held[0], 3), held[1]):
-                    best[group] = (score, code, document)
+            groups = _best_of_each_group(found.hits, self._group_of(searcher, found.hits, query.collapse))
             every_hit = len(found.hits) >= (found.count or 0)
-            if len(best) >= wanted or every_hit or window >= MAX_COLLAPSE_WINDOW:
+            if len(groups) >= wanted or every_hit or window >= MAX_COLLAPSE_WINDOW:
                 break
             window = min(window * 4, MAX_COLLAPSE_WINDOW)
-        ranked = sorted(best.values(), key=lambda item: (-round(item[0], 3), item[1]))[query.offset : wanted]
-        hits = [EngineHit(code, score, self._source(document)) for score, code, document in ranked]
-        return (len(best) if every_hit else None), hits
+        on_page = groups if len(groups) <= wanted else [g for g in groups if g[0][0] >= groups[wanted - 1][0][0]]
+        chosen = [self._lowest_code(searcher, tied) for tied in on_page]
+        chosen.sort(key=lambda item: (-round(item[0], 3), item[1]))
+        hits = [EngineHit(code, score, self._source(document)) for score, code, document in chosen[query.offset : wanted]]
+        return (len(groups) if every_hit else None), hits
+
+    def _lowest_code(self, searcher, tied: list[tuple[float, float, object]]) -> tuple[float, str, tantivy.Document]:
+        """Of copies tied at a score, the one with the lowest code: the code's first bytes come from a
+        fast column, and only the copies that share the lowest of those are read from the store."""
+        if len(tied) > 1:
+            try:
+                starts = searcher.fast_field_values(CODE_START, [address for _, _, address in tied])
+            except ValueError:
+                starts = [None]
+            if None not in starts:
+                lowest = min(starts)
+                tied = [copy for copy, start in zip(tied, starts) if start == lowest]
+        copies = [(score, searcher.doc(address)) for _, score, address in tied]
+        score, document = min(copies, key=lambda copy: copy[1].get_first("code"))
+        return score, document.get_first("code"), document
+
+    def _group_of(self, searcher, hits, collapse: str) -> list:
+        """The collapse group of each hit: its numeric id, read from the fast column."""
+        addresses = [address for _, address in hits]
+        try:
+            ids = searcher.fast_field_values(GROUP_IDS[collapse], addresses)
+        except ValueError:
+            ids = [None]
+        if None not in ids:
+            return ids
+        # An index written before the numeric ids: the group from the stored document.
+        field = facet_field(collapse)
+        return [searcher.doc(address).get_first(field) for address in addresses]
 
     def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
         for position, query in enumerate(queries):
@@ -418,7 +448,33 @@ class EmbeddedGuideWriter:
         }
         fields.update((field, " ".join(terms)) for field, terms in document.terms.items())
         fields.update((facet_field(facet), values) for facet, values in document.facets.items() if values)
-        return tantivy.Document(**fields)
+        built = tantivy.Document(**fields)
+        for group, column in GROUP_IDS.items():
+            built.add_unsigned(column, group_id(document.facets[group][0]))
+        built.add_unsigned(CODE_START, code_start(document.code))
+        return built
+
+
+def _best_of_each_group(hits, groups: list) -> list[list[tuple[float, float, object]]]:
+    """Per group, best first: its hits tied at its best rounded score, as (rounded, score, address)."""
+    tied: dict[object, list[tuple[float, float, object]]] = {}
+    for (score, address), group in zip(hits, groups):
+        rounded = round(score, 3)
+        if group not in tied:
+            tied[group] = [(rounded, score, address)]
+        elif tied[group][0][0] == rounded:
+            tied[group].append((rounded, score, address))
+    return list(tied.values())  # hits come best first, so groups do too
+
+
+def group_id(value: str) -> int:
+    """A group's value as the unsigned 64-bit id the fast column holds."""
+    return int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), "big")
+
+
+def code_start(code: str) -> int:
+    """The first 8 bytes of ``code`` (zero-padded) as an unsigned number, in the codes' own order."""
+    return int.from_bytes(code.encode()[:8].ljust(8, b"\0"), "big")
 
 
 def _acquire_lock(path: Path):
