@@ -123,16 +123,16 @@ class EmbeddedGuideEngine:
         window = max(COLLAPSE_WINDOW, wanted * 8)
         while True:
             found = searcher.search(tantivy_query, window, count=True)
-            groups = _best_of_each_group(found.hits, self._group_of(searcher, found.hits, query.collapse))
+            group_of = self._group_of(searcher, found.hits, query.collapse)
+            on_page = _groups_on_page(found.hits, group_of, wanted)
             every_hit = len(found.hits) >= (found.count or 0)
-            if len(groups) >= wanted or every_hit or window >= MAX_COLLAPSE_WINDOW:
+            if len(on_page) >= wanted or every_hit or window >= MAX_COLLAPSE_WINDOW:
                 break
             window = min(window * 4, MAX_COLLAPSE_WINDOW)
-        on_page = groups if len(groups) <= wanted else [g for g in groups if g[0][0] >= groups[wanted - 1][0][0]]
         chosen = [self._lowest_code(searcher, tied) for tied in on_page]
         chosen.sort(key=lambda item: (-round(item[0], 3), item[1]))
         hits = [EngineHit(code, score, self._source(document)) for score, code, document in chosen[query.offset : wanted]]
-        return (len(groups) if every_hit else None), hits
+        return (len(set(group_of)) if every_hit else None), hits
 
     def _lowest_code(self, searcher, tied: list[tuple[float, float, object]]) -> tuple[float, str, tantivy.Document]:
         """Of copies tied at a score, the one with the lowest code: the code's first bytes come from a
@@ -455,16 +455,23 @@ class EmbeddedGuideWriter:
         return built
 
 
-def _best_of_each_group(hits, groups: list) -> list[list[tuple[float, float, object]]]:
-    """Per group, best first: its hits tied at its best rounded score, as (rounded, score, address)."""
+def _groups_on_page(hits, groups: list, wanted: int) -> list[list[tuple[float, float, object]]]:
+    """The groups that can be on a page of ``wanted``, best first: each group's hits tied at its
+    best rounded score, as (rounded, score, address). Hits come best first, so the first hit of a
+    group is its best, and once ``wanted`` groups are found a lower score ends the page."""
     tied: dict[object, list[tuple[float, float, object]]] = {}
+    last_of_page = None
     for (score, address), group in zip(hits, groups):
         rounded = round(score, 3)
+        if last_of_page is not None and rounded < last_of_page:
+            break
         if group not in tied:
             tied[group] = [(rounded, score, address)]
+            if len(tied) == wanted:
+                last_of_page = rounded
         elif tied[group][0][0] == rounded:
             tied[group].append((rounded, score, address))
-    return list(tied.values())  # hits come best first, so groups do too
+    return list(tied.values())
 
 
 def group_id(value: str) -> int:
