@@ -10,19 +10,25 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 SNIPPET_CHARS = 96
 SNIPPET_LEAD = 24  # characters of context shown before the first match
 
 
-def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=65_536)
+def _folded(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).lower()
+
+
+def _normalized_with_offsets(text: str) -> tuple[str, "list[int] | range"]:
     """Text folded like the analysis chain (width, case) and each folded char's original index."""
-    folded, offsets = [], []
-    for index, ch in enumerate(text):
-        for out in unicodedata.normalize("NFKC", ch).lower():
-            folded.append(out)
-            offsets.append(index)
-    return "".join(folded), offsets
+    pieces = list(map(_folded, text))
+    folded = "".join(pieces)
+    if len(folded) == len(pieces) and "" not in pieces:
+        return folded, range(len(text))  # every char folded to one: the indexes are the same
+    offsets = [index for index, piece in enumerate(pieces) for _ in piece]
+    return folded, offsets
 
 
 def _matches(text: str, pattern: re.Pattern | None) -> list[tuple[int, int]]:
