@@ -129,6 +129,35 @@ def test_scores_and_facets_agree_with_the_field_table(parts, test_guides):
     assert sum(f.count for f in result.facets["audience"]) >= result.total
 
 
+def _copies_of_services(base: dict) -> list[dict]:
+    """12 services of 3 copies each, all alike (so every copy scores the same), listed out of order;
+    half the codes share their first 8 characters, half do not."""
+    guides = []
+    for copy in (2, 0, 1):
+        for service in (7, 3, 11, 0, 5, 9, 1, 10, 4, 8, 2, 6):
+            code = f"SAMEHEAD{service:02d}-{copy}" if service % 2 else f"Q{copy}{service:02d}X{service}-{copy}"
+            guides.append({**base, "code": code, "basic_code": f"BC{service:02d}", "parent_code": None})
+    return guides
+
+
+@pytest.mark.parametrize("columns", ["fast columns", "an index written before them"])
+def test_one_service_once_its_lowest_code_when_copies_score_alike(parts, test_guides, columns, monkeypatch):
+    if columns != "fast columns":
+        if parts.settings.backend != "embedded":
+            pytest.skip("the embedded engine's numeric columns")
+        from search.engines import embedded
+
+        monkeypatch.setattr(parts.guides, "schema", embedded.build_schema(fast_columns=False))
+    guides = _copies_of_services(_active(test_guides)[0])
+    _load(parts, guides, replace=True)
+    lowest = sorted(min(g["code"] for g in guides if g["basic_code"] == service) for service in {g["basic_code"] for g in guides})
+    word = _word(parts.analyzer.index_terms(guides[0]["name"])[0])
+    pages = [parts.guides.search(EngineQuery([word], collapse="service", offset=offset, limit=5, facets=()))
+             for offset in (0, 5, 10)]
+    assert [hit.code for page in pages for hit in page.hits] == lowest
+    assert all(page.total == 12 for page in pages)
+
+
 def test_lexicon_changes_with_the_index(parts, test_guides):
     active = _active(test_guides)
     _load(parts, active[:1])

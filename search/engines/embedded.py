@@ -58,8 +58,9 @@ CODE_START = "code_start"  # a code's first 8 bytes as a number: codes compare a
 DISTINCT = " distinct"  # the aggregation counting services; no facet has a space in its name
 
 
-def build_schema() -> tantivy.Schema:
-    """The tantivy schema of ``search.schema.FIELDS``."""
+def build_schema(fast_columns: bool = True) -> tantivy.Schema:
+    """The tantivy schema of ``search.schema.FIELDS``, and the numeric columns the collapse reads
+    (an index written before them has none, and still collapses, reading documents)."""
     builder = tantivy.SchemaBuilder()
     for field in FIELDS:
         if field.kind == "tokens":
@@ -72,7 +73,7 @@ def build_schema() -> tantivy.Schema:
             builder.add_bytes_field(field.name, stored=True)
         else:
             builder.add_text_field(field.name, stored=True, tokenizer_name="raw", index_option="basic")
-    for column in (*GROUP_IDS.values(), CODE_START):
+    for column in (*GROUP_IDS.values(), CODE_START) if fast_columns else ():
         builder.add_unsigned_field(column, fast=True)
     return builder.build()
 
