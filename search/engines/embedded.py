@@ -129,7 +129,9 @@ class EmbeddedGuideEngine:
             every_hit = len(found.hits) >= (found.count or 0)
             if len(on_page) >= wanted or every_hit or window >= MAX_COLLAPSE_WINDOW:
                 break
-            window = min(window * 4, MAX_COLLAPSE_WINDOW)
+            # As many hits again per group as this window held, and half as many more.
+            needed = len(found.hits) * wanted * 3 // (2 * max(len(on_page), 1))
+            window = min(max(window * 4, needed), MAX_COLLAPSE_WINDOW)
         chosen = [self._lowest_code(searcher, tied) for tied in on_page]
         chosen.sort(key=lambda item: (-round(item[0], 3), item[1]))
         hits = [EngineHit(code, score, self._source(document)) for score, code, document in chosen[query.offset : wanted]]
@@ -461,9 +463,10 @@ def _groups_on_page(hits, groups: list, wanted: int) -> list[list[tuple[float, f
     best rounded score, as (rounded, score, address). Hits come best first, so the first hit of a
     group is its best, and once ``wanted`` groups are found a lower score ends the page."""
     tied: dict[object, list[tuple[float, float, object]]] = {}
-    last_of_page = None
+    last_of_page = previous = rounded = None
     for (score, address), group in zip(hits, groups):
-        rounded = round(score, 3)
+        if score != previous:  # copies mostly score alike: round each score once
+            previous, rounded = score, round(score, 3)
         if last_of_page is not None and rounded < last_of_page:
             break
         if group not in tied:
