@@ -143,12 +143,12 @@ def _measure(backend: str, guides_file: Path, workdir: Path, args) -> dict:
     uncached, engine_alone = _uncached_and_engine_alone(build_components(settings), requests)
     prefixes = [q[:n] for q in QUERY_MIX for n in (1, 2, 3) if len(q) >= n]
     suggest_latencies = _timed(lambda p=p: search.suggest(p, 8) for p in prefixes * 5)
-    http = _http_latencies(settings, requests[: args.http_searches])
+    http, workers_mb = _http_latencies(settings, requests[: args.http_searches])
     figures = {
         "loaded": report.counts["loaded"], "rate": report.processed / report.seconds, "seconds": report.seconds,
         "index_mb": _index_mb(settings), "latencies": latencies, "logged": logged, "parser_ms": parser_seconds * 1000,
         "suggest": suggest_latencies, "http": http,
-        "uncached": uncached, "engine": engine_alone,
+        "uncached": uncached, "engine": engine_alone, "workers_mb": workers_mb,
     }
     components.guides.drop()
     return figures
@@ -164,7 +164,18 @@ def _index_mb(settings: Settings) -> float:
         return stats["_all"]["primaries"]["store"]["size_in_bytes"] / 1e6
 
 
-def _http_latencies(settings: Settings, requests: list[SearchRequest]) -> list[float]:
+def _workers_rss_mb(server_pid: int) -> list[float]:
+    """The resident memory of each worker process of the server, in MB."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def _http_latencies(settings: Settings, requests: list[SearchRequest]) -> tuple[list[float], list[float]]:
     """Searches over HTTP, one at a time, against ``govsearch serve`` (gunicorn, 2 workers)."""
     import os
     import socket
@@ -185,7 +196,8 @@ def _http_latencies(settings: Settings, requests: list[SearchRequest]) -> list[f
                 for r in requests]
         for url in urls[:100]:
             urllib.request.urlopen(url).read()
-        return _timed(lambda url=url: urllib.request.urlopen(url).read() for url in urls)
+        latencies = _timed(lambda url=url: urllib.request.urlopen(url).read() for url in urls)
+        return latencies, _workers_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -199,6 +211,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--backends", default="embedded", help="comma-separated: embedded,elasticsearch")
     parser.add_argument("--elasticsearch-url", default=None, help="a running cluster (else scripts/elasticsearch.sh starts one)")
+    parser.add_argument("--section", default="guide-search", help="BENCHMARKS.md section to write")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = parser.parse_args()
     backends = args.backends.split(",")
@@ -219,7 +232,7 @@ def main() -> None:
     body = _table(figures, args, size_mb)
     print(body)
     if not args.no_write:
-        write_section("guide-search", body)
+        write_section(args.section, body)
 
 
 def _table(figures: dict[str, dict], args, size_mb: float) -> str:
@@ -251,6 +264,8 @@ def _table(figures: dict[str, dict], args, size_mb: float) -> str:
         row("search p50 / p99 with the query log on", lambda f: f"{p(f['logged'], 0.5):.2f} / {p(f['logged'], 0.99):.2f} ms"),
         row(f"search p50 / p99 over HTTP (gunicorn 2×4, {args.http_searches:,} sequential)",
             lambda f: f"{p(f['http'], 0.5):.2f} / {p(f['http'], 0.99):.2f} ms"),
+        row("memory per server worker after the HTTP searches (RSS)",
+            lambda f: " / ".join(f"{mb:,.0f}" for mb in f["workers_mb"]) + " MB"),
         row("query parser rebuilt after a load (lexicon + pinyin, once per worker)", lambda f: f"{f['parser_ms']:,.0f} ms"),
         row("suggest p50 / p99 (prefixes of 1–3 characters)", lambda f: f"{p(f['suggest'], 0.5):.2f} / {p(f['suggest'], 0.99):.2f} ms"),
     ])

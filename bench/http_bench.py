@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.parse
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -177,7 +178,21 @@ def _wrk(base: str, paths: list[str], workdir: Path, args) -> dict:
     # Warm up (each worker builds its query parser, the OS caches the index) with the repeating
     # mix, which the new queries never repeat; then measure.
     run(repeating_mix(500, seed=3), 8, 3)
-    return _parse_wrk(run(paths, args.connections, args.duration), len(set(paths)))
+    before = _answer_cache_counts(base)
+    figures = _parse_wrk(run(paths, args.connections, args.duration), len(set(paths)))
+    hits, misses = (after - earlier for after, earlier in zip(_answer_cache_counts(base), before))
+    figures["hit_rate"] = hits / (hits + misses) if hits + misses else None
+    return figures
+
+
+def _answer_cache_counts(base: str) -> tuple[float, float]:
+    """The answer cache's hits and misses so far, summed over the workers (from /metrics)."""
+    text = urllib.request.urlopen(base + "/metrics").read().decode()
+
+    def total(name: str) -> float:
+        return sum(float(n) for n in re.findall(rf'^govsearch_cache_{name}_total{{cache="answers"}} (\S+)$', text, re.M))
+
+    return total("hits"), total("misses")
 
 
 def _parse_wrk(output: str, distinct: int) -> dict:
@@ -198,6 +213,10 @@ def _parse_wrk(output: str, distinct: int) -> dict:
     }
 
 
+def _share(rate: float | None) -> str:
+    return "" if rate is None else f"{rate:.0%}"
+
+
 def _section_name(args) -> str:
     return "-".join(["http-search", args.backend] + (["redis"] if args.redis else []) + ([f"{args.count}"] if args.count else []))
 
@@ -214,13 +233,13 @@ def _table(runs: dict[str, dict], args) -> str:
         f" {args.duration} s per run after a 3 s warm-up; the repeating mix is bench/guides_bench.py's, a fifth from a"
         " locality and a tenth page 2; in the new-query run each request is a query asked once, 杭州公积金提取需要什么材料).",
         "",
-        "| run | req/s | × /healthz | p50 | p99 | requests | errors | target |",
-        "|---|---|---|---|---|---|---|---|",
+        "| run | req/s | × /healthz | p50 | p99 | requests | errors | answers from the cache | target |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     targets = {"healthz": "", "search, repeating mix": "≥ 0.5×, p99 ≤ 100 ms", "search, every query new": "≥ 0.25×"}
     for name, run in runs.items():
         lines.append(f"| {name} | {run['rate']:,.0f} | {run['rate'] / bare:.2f} | {run['p50']:.1f} ms | {run['p99']:.1f} ms"
-                     f" | {run['requests']:,} | {run['errors']} | {targets[name]} |")
+                     f" | {run['requests']:,} | {run['errors']} | {_share(run['hit_rate'])} | {targets[name]} |")
     fresh = runs["search, every query new"]
     if fresh["requests"] > fresh["distinct"]:
         lines.append(f"\nThe new-query run sent {fresh['requests']:,} requests from {fresh['distinct']:,} distinct queries:"
