@@ -18,7 +18,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import percentile, write_section  # noqa: E402
+from bench.common import free_port, percentile, write_section  # noqa: E402
 from bench.generate_cases import code_for, generate  # noqa: E402
 from govsearch.components import build_components  # noqa: E402
 from govsearch.settings import Settings  # noqa: E402
@@ -55,14 +54,8 @@ def _lookup_in_process(components, case_no: str) -> dict:
     return case_view(record)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _http_latencies(settings: Settings, numbers: list[str], threads: int = 4) -> tuple[list[float], float]:
-    port = _free_port()
+    port = free_port()
     environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir), "GOVSEARCH_BACKEND": settings.backend,
                    "GOVSEARCH_INDEX_PREFIX": settings.index_prefix, "ELASTICSEARCH_URL": settings.elasticsearch_url or ""}
     server = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "2"],

@@ -6,7 +6,11 @@ from __future__ import annotations
 import os
 import platform
 import re
+import socket
+import subprocess
+import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "BENCHMARKS.md"
@@ -57,3 +61,25 @@ def wait_until_serving(base: str, seconds: float = 60.0) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"{base} did not start serving within {seconds:.0f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def serving(environment: dict, *options: str, seconds: float = 120.0):
+    """``govsearch serve [options]`` on a free port with ``environment``, until the block ends;
+    yields its base URL and its process."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), *options],
+                              env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(base, seconds)
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

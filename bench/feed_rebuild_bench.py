@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.tokens import issue_token  # noqa: E402
-from bench.common import percentile, wait_until_serving, write_section  # noqa: E402
+from bench.common import percentile, serving, write_section  # noqa: E402
 from bench.guides_bench import _generate  # noqa: E402
 from govsearch.components import build_components  # noqa: E402
 from govsearch.settings import Settings  # noqa: E402
@@ -70,14 +69,7 @@ def _catalogue_build_seconds(environment: dict) -> float:
 
 
 def _under_load(environment: dict, workdir: Path, guides: Path) -> dict:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port), "--workers", "2"],
-                              env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(base, seconds=120)
+    with serving(environment, "--workers", "2") as (base, _):
         with ThreadPoolExecutor(max_workers=9) as pool:
             warm = list(pool.map(lambda n: _feed(base, f"warm{n}"), range(8)))  # each worker builds its first catalogue
             steady_feed = list(pool.map(lambda n: _feed(base, f"steady{n}"), range(8)))
@@ -91,9 +83,6 @@ def _under_load(environment: dict, workdir: Path, guides: Path) -> dict:
         during = _searches(base, 100)
         time.sleep(30)  # the rebuilds are over
         after = _searches(base, 100)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return {"warm": warm, "steady_feed": steady_feed, "steady": steady, "feed_burst": burst[:8], "search_in_burst": burst[8],
             "during": during, "after": after}
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import percentile, wait_until_serving, write_section  # noqa: E402
+from bench.common import percentile, serving, write_section  # noqa: E402
 from govsearch.components import build_components  # noqa: E402
 from govsearch.settings import Settings  # noqa: E402
 from indexer.guides import load_guides  # noqa: E402
@@ -178,29 +178,18 @@ def _workers_rss_mb(server_pid: int) -> list[float]:
 def _http_latencies(settings: Settings, requests: list[SearchRequest]) -> tuple[list[float], list[float]]:
     """Searches over HTTP, one at a time, against ``govsearch serve`` (gunicorn, 2 workers)."""
     import os
-    import socket
     import urllib.parse
     import urllib.request
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(settings.data_dir), "GOVSEARCH_BACKEND": settings.backend,
                    "GOVSEARCH_INDEX_PREFIX": settings.index_prefix, "ELASTICSEARCH_URL": settings.elasticsearch_url or ""}
-    server = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port)], env=environment,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(base, seconds=30)
+    with serving(environment, seconds=30) as (base, server):
         urls = [f"{base}/api/v1/search?" + urllib.parse.urlencode({"q": r.q, "page": r.page, **{k: v[0] for k, v in r.filters.items()}})
                 for r in requests]
         for url in urls[:100]:
             urllib.request.urlopen(url).read()
         latencies = _timed(lambda url=url: urllib.request.urlopen(url).read() for url in urls)
         return latencies, _workers_rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main() -> None:

@@ -18,18 +18,17 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import wait_until_serving, write_section  # noqa: E402
+from bench.common import free_port, serving, write_section  # noqa: E402
 from bench.guides_bench import QUERY_MIX, REGIONS, _generate  # noqa: E402
 
 SAMPLE_GUIDES = Path(__file__).resolve().parents[1] / "govsearch" / "sample_data" / "guides.jsonl"
@@ -104,7 +103,7 @@ def main() -> None:
             _generate(args.count, guides)
         subprocess.run([sys.executable, "-m", "govsearch.cli", "index", "guides", str(guides), "--replace"],
                        env=environment, check=True, stdout=subprocess.DEVNULL)
-        with _redis(workdir, environment) if args.redis else _nothing(), _server(environment) as base:
+        with _redis(workdir, environment) if args.redis else nullcontext(), serving(environment) as (base, _):
             runs = {
                 "healthz": {**_wrk(base, ["/healthz"], workdir, args), "hit_rate": None},  # asks no question
                 "search, repeating mix": _wrk(base, repeating_mix(5000), workdir, args),
@@ -126,13 +125,8 @@ def _environment(workdir: Path, args) -> dict:
 
 
 @contextmanager
-def _nothing():
-    yield
-
-
-@contextmanager
 def _redis(workdir: Path, environment: dict):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
                                "--dir", str(workdir)], stdout=subprocess.DEVNULL)
     environment["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
@@ -141,27 +135,6 @@ def _redis(workdir: Path, environment: dict):
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-@contextmanager
-def _server(environment: dict):
-    """``govsearch serve`` with its defaults (workers, threads) on a free port."""
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "serve", "--port", str(port)], env=environment,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(base, seconds=120)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wrk(base: str, paths: list[str], workdir: Path, args) -> dict:
