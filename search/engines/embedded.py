@@ -140,14 +140,10 @@ class EmbeddedGuideEngine:
     def _lowest_code(self, searcher, tied: list[tuple[float, float, object]]) -> tuple[float, str, tantivy.Document]:
         """Of copies tied at a score, the one with the lowest code: the code's first bytes come from a
         fast column, and only the copies that share the lowest of those are read from the store."""
-        if len(tied) > 1:
-            try:
-                starts = searcher.fast_field_values(CODE_START, [address for _, _, address in tied])
-            except ValueError:
-                starts = [None]
-            if None not in starts:
-                lowest = min(starts)
-                tied = [copy for copy, start in zip(tied, starts) if start == lowest]
+        starts = _fast_column(searcher, CODE_START, [address for _, _, address in tied]) if len(tied) > 1 else None
+        if starts is not None:
+            lowest = min(starts)
+            tied = [copy for copy, start in zip(tied, starts) if start == lowest]
         copies = [(score, searcher.doc(address)) for _, score, address in tied]
         score, document = min(copies, key=lambda copy: copy[1].get_first("code"))
         return score, document.get_first("code"), document
@@ -155,11 +151,8 @@ class EmbeddedGuideEngine:
     def _group_of(self, searcher, hits, collapse: str) -> list:
         """The collapse group of each hit: its numeric id, read from the fast column."""
         addresses = [address for _, address in hits]
-        try:
-            ids = searcher.fast_field_values(GROUP_IDS[collapse], addresses)
-        except ValueError:
-            ids = [None]
-        if None not in ids:
+        ids = _fast_column(searcher, GROUP_IDS[collapse], addresses)
+        if ids is not None:
             return ids
         # An index written before the numeric ids: the group from the stored document.
         field = facet_field(collapse)
@@ -456,6 +449,16 @@ class EmbeddedGuideWriter:
             built.add_unsigned(column, group_id(document.facets[group][0]))
         built.add_unsigned(CODE_START, code_start(document.code))
         return built
+
+
+def _fast_column(searcher, column: str, addresses: list) -> list | None:
+    """The values of a numeric fast column for ``addresses``, or None where the index was written
+    before the column (the caller reads stored documents instead)."""
+    try:
+        values = searcher.fast_field_values(column, addresses)
+    except ValueError:  # the live index has no such column
+        return None
+    return None if None in values else values
 
 
 def _groups_on_page(hits, groups: list, wanted: int) -> list[list[tuple[float, float, object]]]:
