@@ -265,8 +265,11 @@ def _many_guides(path, count: int):
 
 def _start_load(settings, *args):
     environment = {**os.environ, **settings_environment(settings)}
+    # Ctrl-C as a person at a terminal sends it: a suite started in the background (no job control)
+    # would otherwise pass SIGINT on ignored, and Python then never raises KeyboardInterrupt.
     return subprocess.Popen([sys.executable, "-m", "govsearch.cli", "index", "guides", *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _generations(settings) -> set[str]:
