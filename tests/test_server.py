@@ -8,6 +8,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -131,12 +132,7 @@ def test_metrics_sum_every_worker(run_cli, settings, tmp_path):
     log = tmp_path / "server.log"
     base, process = start_server(settings, log, workers=2)
     try:
-        sent = 0
-        while len(_workers_that_searched(log, sent)) < 2 and sent < 200:
-            for _ in range(10):
-                assert _get(base, "/api/v1/search?q=" + quote("公积金")).status == 200
-                sent += 1
-        assert len(_workers_that_searched(log, sent)) == 2, "every search went to one worker"
+        sent = _search_until_both_workers_answered(base, log)
         for _ in range(6):  # scrapes land on either worker
             text = _get(base, "/metrics").read().decode()
             assert f'govsearch_http_requests_total{{endpoint="guides.search",method="GET",status="200"}} {sent}.0' in text
@@ -145,6 +141,25 @@ def test_metrics_sum_every_worker(run_cli, settings, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _search_until_both_workers_answered(base: str, log: Path) -> int:
+    """Send bursts of concurrent searches, each never asked before, until both workers have answered one.
+
+    One at a time, every connection goes to the same idle worker (the kernel wakes the last one to
+    wait) and a cached answer returns before the next arrives; concurrent uncached searches keep a
+    worker busy, so the other accepts too. Returns how many searches were sent.
+    """
+    sent = 0
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        while sent < 400:
+            queries = [quote(f"公积金 {number}") for number in range(sent, sent + 16)]
+            statuses = pool.map(lambda query: _get(base, "/api/v1/search?q=" + query).status, queries)
+            assert set(statuses) == {200}
+            sent += len(queries)
+            if len(_workers_that_searched(log, sent)) == 2:
+                return sent
+    pytest.fail(f"all {sent} searches went to one worker")
 
 
 def _workers_that_searched(log: Path, searches: int) -> set[str]:
