@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import admin, cases, feed, guides, openapi, params, portal
+from api import admin, cases, demo, feed, guides, openapi, params, portal
 from api.errors import register_error_handlers
 from api.request_ids import register_request_ids
 from govsearch.components import Components, build_components
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None, components: Components | None =
     app.register_blueprint(cases.blueprint)
     app.register_blueprint(feed.blueprint)
     app.register_blueprint(admin.blueprint)
+    app.register_blueprint(demo.blueprint)
     app.register_blueprint(portal.blueprint)
     app.register_blueprint(openapi.blueprint)
 

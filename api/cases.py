@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, jsonify, request
 from api import params
 from api.auth import current_user
 from api.errors import ApiError
-from search.cases import case_view, summary_view, verify_password
+from search.cases import case_view, verify_password
 from search.limits import Blocked
 
 blueprint = Blueprint("cases", __name__, url_prefix="/api/v1")
@@ -49,4 +49,5 @@ def lookup():
 def my_cases():
     user_id = current_user()
     records = _components().cases.for_user(user_id, MAX_USER_CASES)
-    return jsonify({"cases": [summary_view(record) for record in records]})
+    # The owner sees each case as its lookup shows it: the timeline and a letter's reply too.
+    return jsonify({"cases": [case_view(record) for record in records]})

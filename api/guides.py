@@ -31,23 +31,28 @@ def _search():
 
 @blueprint.get("/search")
 def search():
+    filters, region = params.filters(), params.optional_text("region")
     search_request = SearchRequest(
-        q=params.query_text(),
+        q=params.query_text(required=not (filters or region)),  # without q: browse a directory node
         page=params.bounded_int("page", 1, 1, MAX_PAGE),
         size=params.bounded_int("size", 10, 1, MAX_PAGE_SIZE),
-        filters=params.filters(),
-        region=params.optional_text("region"),
+        filters=filters,
+        region=region,
         locality=params.optional_text("locality") or _profile_region(),
         collapse=params.flag("collapse", True),
     )
     response = _search().search(search_request)
     if response["match"] == "none" and response["intent"] == "guide":
         response["offers"] = _offers()
+    response["search_id"] = _log_search(search_request, response) if search_request.q else None
+    return jsonify(response)
+
+
+def _log_search(search_request: SearchRequest, response: dict) -> str:
     normalized = exact_key(_search().analyzer.normalize(search_request.q))
-    response["search_id"] = _components().query_log.search(
+    return _components().query_log.search(
         normalized, response, search_request.page, search_request.filters, request.remote_addr or "unknown"
     )
-    return jsonify(response)
 
 
 def _profile_region() -> str | None:

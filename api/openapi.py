@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Blueprint, jsonify, send_from_directory
 
-from api import admin, cases, feed, guides, params
+from api import admin, cases, demo, feed, guides, params
 from indexer.readers import INTEGER, OBJECT, OBJECT_LIST, TEXT, TEXT_LIST
 from indexer.validation import (
     GUIDE_FIELDS,
@@ -157,7 +157,8 @@ SEARCH_ANSWER = _object({
                "description": "audience, theme, department, region, life_event: counts over all matches"},
     "did_you_mean": _nullable("string"),
     "took_ms": {"type": "number", "minimum": 0},
-    "search_id": {"type": "string", "description": "pass to /guides/{code} with the rank to record a click"},
+    "search_id": {**_nullable("string"), "description": "pass to /guides/{code} with the rank to record a click; "
+                                                 "null when browsing without q (not logged)"},
     "offers": _object({
         "hot": _array(_ref("HotQuery")),
         "directory": _array(_object({"facet": {"type": "string"}, "value": {"type": "string"},
@@ -177,7 +178,7 @@ CASE_EVENT = _object({
     "department": _nullable("string"), "note": _nullable("string"),
 }, ("time", "stage", "status"))
 
-CASE_SUMMARY_FIELDS = {
+CASE_FIELDS = {
     "case_no": {"type": "string"},
     "kind": {"type": "string", "description": "办件 or 信件"},
     "item_name": {"type": "string"},
@@ -189,7 +190,7 @@ CASE_SUMMARY_FIELDS = {
 }
 
 CASE_VIEW = _object({
-    **CASE_SUMMARY_FIELDS,
+    **CASE_FIELDS,
     "item_code": {"type": "string"},
     "applicant": {"type": "string", "description": "masked: 李*, 欧阳**, 杭州****有限公司"},
     "concluded": {"type": "boolean"},
@@ -240,7 +241,6 @@ SCHEMAS = {
     "Guide": _object({name: _FIELD_SCHEMAS[kind] for name, kind in GUIDE_FIELDS.items()}, REQUIRED_GUIDE_FIELDS),
     "CaseEvent": CASE_EVENT,
     "CaseView": CASE_VIEW,
-    "CaseSummary": _object(CASE_SUMMARY_FIELDS, tuple(CASE_SUMMARY_FIELDS)),
     "FeedItem": _object({
         "code": {"type": "string"}, "name": {"type": "string"},
         "reason": {"type": "string", "description": "a sentence a citizen understands"},
@@ -294,7 +294,8 @@ PATHS = {
                        "service. A bearer token is optional: it ranks the copies serving the user's locality first.",
         "security": [{}, *_BEARER],
         "parameters": [
-            _QUERY,
+            _query_text("q", "what the person typed; without it (blank) the filters or region browse that directory "
+                             "node, and without any of them it is a 400", params.MAX_QUERY_CHARS, example="公积金提取"),
             _bounded_int("page", 1, 1, guides.MAX_PAGE, "1-based page"),
             _bounded_int("size", 10, 1, guides.MAX_PAGE_SIZE, "items per page"),
             *_FILTERS,
@@ -365,9 +366,9 @@ PATHS = {
         "responses": {"200": _json(_ref("CaseView"), "the case and its events"), **_errors(400, 404, 413, 429, 503)},
     }},
     "/api/v1/me/cases": {"get": {
-        "operationId": "myCases", "tags": ["me"], "summary": "The signed-in user's cases (我的办件)",
+        "operationId": "myCases", "tags": ["me"], "summary": "The signed-in user's cases (我的办件), each with its progress",
         "security": _BEARER,
-        "responses": {"200": _json(_object({"cases": _array(_ref("CaseSummary"), maxItems=cases.MAX_USER_CASES)},
+        "responses": {"200": _json(_object({"cases": _array(_ref("CaseView"), maxItems=cases.MAX_USER_CASES)},
                                            ("cases",)), f"up to {cases.MAX_USER_CASES} cases"),
                       **_errors(400, 401, 503)},
     }},
@@ -458,10 +459,44 @@ PATHS = {
             media: {"schema": {"type": "string"}} for media in ("text/plain", "application/openmetrics-text")}},
             **_errors(400)},
     }},
-    "/": {"get": {
-        "operationId": "portal", "tags": ["portal"], "summary": "The portal's search page",
-        "responses": {"200": _text("text/html", "the page"), **_errors(400)},
+    "/api/v1/portal/config": {"get": {
+        "operationId": "portalConfig", "tags": ["portal"], "summary": "How the portal signs people in",
+        "responses": {"200": _json(_object({
+            "demo_sign_in": {"type": "boolean", "description": "the demo's sign-in as a sample user is on"},
+            "sso_login_url": {**_nullable("string"), "description": "where 统一身份认证 signs a person in"},
+            "sign_in_configured": {"type": "boolean", "description": "GOVSEARCH_SECRET is set"},
+        }, ("demo_sign_in", "sso_login_url", "sign_in_configured")), "the settings"), **_errors(400)},
     }},
+    "/api/v1/demo/users": {"get": {
+        "operationId": "demoUsers", "tags": ["portal"], "summary": "Sample users the demo can sign in as",
+        "description": "Only while `govsearch demo` runs (GOVSEARCH_DEMO_SIGN_IN); otherwise a 404.",
+        "responses": {"200": _json(_object({"users": _array(_object({
+            "user_id": {"type": "string"}, "kind": {"type": "string"}, "region": _nullable("string"),
+            "label": {"type": "string"}}, ("user_id", "kind", "label")), maxItems=demo.LISTED_USERS)}, ("users",)),
+            "the users"), **_errors(400, 404)},
+    }},
+    "/api/v1/demo/sign-in": {"post": {
+        "operationId": "demoSignIn", "tags": ["portal"], "summary": "Sign in as a sample user of the demo",
+        "description": "Only while `govsearch demo` runs; in production 统一身份认证 issues the token.",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": _object({
+            "user_id": {"type": "string", "minLength": 1, "maxLength": 128}}, ("user_id",)),
+            "example": {"user_id": "p000001"}}}},
+        "responses": {"200": _json(_object({"token": {"type": "string"}, "user_id": {"type": "string"},
+                                            "expires_in": {"type": "integer", "minimum": 1}},
+                                           ("token", "user_id", "expires_in")), "a bearer token"),
+                      **_errors(400, 404, 413, 503)},
+    }},
+    **{address: {"get": {
+        "operationId": operation, "tags": ["portal"], "summary": summary,
+        "parameters": [_path_text("code", "a guide's 事项编码", "TG330106001")] if "{code}" in address else [],
+        "responses": {"200": _text("text/html", "the portal, which draws this view"), **_errors(400, 404)},
+    }} for address, operation, summary in (
+        ("/", "portalHome", "The portal's home page (首页)"),
+        ("/search", "portalResults", "The portal's results (搜索结果); its query string is the search's"),
+        ("/guide/{code}", "portalGuide", "The portal's page of one guide (办事指南)"),
+        ("/case", "portalCase", "The portal's case-progress page (办件查询)"),
+        ("/me", "portalMe", "The portal's 我的"),
+    )},
     "/static/{name}": {"get": {
         "operationId": "portalStatic", "tags": ["portal"], "summary": "The portal's scripts, styles and pages",
         "parameters": [_path_text("name", "a file name", "portal.css")],

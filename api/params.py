@@ -16,9 +16,9 @@ MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200
 
 
-def query_text(name: str = "q") -> str:
+def query_text(name: str = "q", required: bool = True) -> str:
     text = request.args.get(name, "").strip()
-    if not text:
+    if not text and required:
         raise ApiError(400, f"parameter {name!r} is required")
     if len(text) > MAX_QUERY_CHARS:
         raise ApiError(400, f"parameter {name!r} is longer than {MAX_QUERY_CHARS} characters")

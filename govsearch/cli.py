@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from api.tokens import DEFAULT_TTL_SECONDS, issue_token
+from govsearch import SAMPLE_DATA
 from govsearch.settings import ConfigError, Settings
 from indexer.errors import InputUnreadable, ReplaceRefused
 from search.errors import SearchError
@@ -29,7 +30,6 @@ from search.errors import SearchError
 if TYPE_CHECKING:
     from indexer.report import LoadReport
 
-SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"
 DEMO_SECRET = "govsearch-demo-secret"
 DEMO_ADMIN_KEY = "govsearch-demo-admin-key"
 EXIT_UNREADABLE = 2
@@ -185,7 +185,7 @@ def _demo(args, settings: Settings) -> int:
     from indexer.cases import load_cases
     from indexer.guides import load_guides
 
-    settings = _demo_keys(settings)
+    settings = _demo_settings(settings)
     components = build_components(settings)
     print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
     print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir,
@@ -205,15 +205,17 @@ def _demo(args, settings: Settings) -> int:
     return _serve(args, settings)
 
 
-def _demo_keys(settings: Settings) -> Settings:
+def _demo_settings(settings: Settings) -> Settings:
     """The demo's published token secret and admin key, unless the environment sets its own, so
-    the README's token and admin examples work as pasted. Never for a server others can reach."""
+    the README's token and admin examples work as pasted, and 我的's demo sign-in on. Never for a
+    server others can reach."""
     keys = {"secret": settings.secret or DEMO_SECRET, "admin_key": settings.admin_key or DEMO_ADMIN_KEY}
     if settings.secret is None or settings.admin_key is None:
         print(f"demo: signing tokens with GOVSEARCH_SECRET={keys['secret']} and admin key GOVSEARCH_ADMIN_KEY="
               f"{keys['admin_key']} (the demo's own; set your own for anything but this machine)")
-    os.environ.update(GOVSEARCH_SECRET=keys["secret"], GOVSEARCH_ADMIN_KEY=keys["admin_key"])
-    return replace(settings, **keys)
+    # The environment too: gunicorn's workers read their settings from it.
+    os.environ.update(GOVSEARCH_SECRET=keys["secret"], GOVSEARCH_ADMIN_KEY=keys["admin_key"], GOVSEARCH_DEMO_SIGN_IN="1")
+    return replace(settings, **keys, demo_sign_in=True)
 
 
 def _seed_query_log(components, events_path: Path) -> int:

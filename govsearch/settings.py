@@ -44,6 +44,8 @@ class Settings:
     dictionary_dir: Path = DICTIONARY_DIR
     replace_min_share: float = 0.5  # a --replace keeping fewer of the live guides than this is refused
     trusted_proxies: int = 0  # reverse proxies in front that set X-Forwarded-For; 0 trusts none (no spoofing)
+    demo_sign_in: bool = False  # 我的 offers sign-in as a bundled sample user: `govsearch demo` only
+    sso_login_url: str | None = None  # the province's 统一身份认证 login entry (README: signing in to 我的)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -65,6 +67,8 @@ class Settings:
             "case_pepper": env.get("GOVSEARCH_CASE_PEPPER") or None,
             "dictionary_dir": Path(env.get("GOVSEARCH_DICTIONARY_DIR") or DICTIONARY_DIR),
             "trusted_proxies": _numeric(env, "GOVSEARCH_TRUSTED_PROXIES", 0),
+            "demo_sign_in": (env.get("GOVSEARCH_DEMO_SIGN_IN") or "").strip().lower() in ("1", "true", "yes", "on"),
+            "sso_login_url": env.get("GOVSEARCH_SSO_LOGIN_URL") or None,
         }
         values.update(overrides)
         settings = cls(**values)
@@ -87,6 +91,8 @@ class Settings:
             problems.append("GOVSEARCH_CASE_PEPPER must be at least 16 characters")
         if self.secret is not None and len(self.secret) < 16:
             problems.append("GOVSEARCH_SECRET must be at least 16 characters")
+        if self.sso_login_url and not _is_login_address(self.sso_login_url):
+            problems.append("GOVSEARCH_SSO_LOGIN_URL must be an http(s):// address or a path starting with /")
         if not 0 <= self.trusted_proxies <= MAX_TRUSTED_PROXIES:
             problems.append(f"GOVSEARCH_TRUSTED_PROXIES must be a whole number from 0 to {MAX_TRUSTED_PROXIES}")
         if problems:
@@ -142,3 +148,10 @@ def _numeric(env: Mapping[str, str], name: str, default: int, kind=int):
         return kind(raw)
     except ValueError:
         return kind(-1)
+
+
+def _is_login_address(address: str) -> bool:
+    parsed = urlsplit(address)
+    if parsed.scheme in ("http", "https"):
+        return bool(parsed.hostname)
+    return not parsed.scheme and address.startswith("/") and not address.startswith("//")

@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 
 from indexer.readers import INTEGER, OBJECT, OBJECT_LIST, TEXT, TEXT_LIST
+from recommender.models import EVENT_TYPES
 from search.models import AUDIENCES
 
 MAX_FIELD_BYTES = 64 * 1024
@@ -123,7 +124,7 @@ USER_FIELDS: dict[str, str] = {
 }
 USER_EVENT_FIELDS: dict[str, str] = {"user_id": TEXT, "type": TEXT, "item_code": TEXT, "query": TEXT, "time": TEXT}
 USER_KINDS = ("个人", "法人")
-USER_EVENT_TYPES = ("search", "view", "favorite", "apply", "complete")
+USER_EVENT_TYPES = EVENT_TYPES
 MAX_USER_ID = 128
 MAX_EVENT_ITEM_CODE = 64
 MAX_EVENT_QUERY = 200  # what the search box accepts

@@ -21,7 +21,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from recommender.feed import FeedService
-from recommender.models import EVENT_WEIGHTS, FINISHED_TYPES, UserEvent
+from recommender.models import EVENT_WEIGHTS, NOT_PUSHED_TYPES, UserEvent
 
 CUTOFF = 10
 
@@ -79,7 +79,7 @@ class Interactions:
             row = self.users.setdefault(event.user_id, len(self.users))
             column = self.items.setdefault(event.item_code, len(self.items))
             weights[(row, column)] += EVENT_WEIGHTS[event.type]
-            if event.type in FINISHED_TYPES:
+            if event.type in NOT_PUSHED_TYPES:
                 self.finished[event.user_id].add(event.item_code)
         rows, columns = zip(*weights) if weights else ((), ())
         self.matrix = csr_matrix((list(weights.values()), (rows, columns)), shape=(len(self.users), len(self.items)))

@@ -2,7 +2,7 @@
 
 Every signal's scores are scaled to [0, 1] and weighted; an item's score is the sum over
 signals, and it carries the reason and source of the signal that contributed most. Rules
-applied to every item: nothing the user has already applied for or completed, only
+applied to every item: nothing the user has already applied for, completed or dismissed, only
 services for the user's audience (no 法人 licence to a 个人), only copies that serve the
 user's region (their own district's first, else their city's or province's), and a service
 about a death, a cancellation or a loss only as a next step of the person's own event.
@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from recommender.catalogue import Catalogue
 from recommender.learning import EVERYONE, learn, segments
-from recommender.models import FINISHED_TYPES, JOURNEY_TYPES, FeedItem, UserEvent, UserProfile
+from recommender.models import JOURNEY_TYPES, LOOKED_TYPES, NOT_PUSHED_TYPES, FeedItem, UserEvent, UserProfile
 from recommender.signals import Candidate, ScopeMatcher, age, co_occurrence, next_steps, popular
 from recommender.store import BehaviourStore, StoreUnavailable
 from search.analysis import Analyzer
@@ -118,8 +118,8 @@ class FeedService:
         except StoreUnavailable as error:
             log.warning("behaviour store unavailable, serving a non-personal feed: %s", error)
             return {"items": self._non_personal(catalogue, size), "personalized": False}
-        finished = {s.service for s in history if s.event.type in FINISHED_TYPES and s.service}
-        items = blend(catalogue, signals, profile, finished, size)
+        not_pushed = {s.service for s in history if s.event.type in NOT_PUSHED_TYPES and s.service}
+        items = blend(catalogue, signals, profile, not_pushed, size)
         return {"items": [item.as_json() for item in items], "personalized": True}
 
     def _popular_for(self, catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:
@@ -155,7 +155,7 @@ class FeedService:
 
 
 def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserProfile | None,
-          finished: set[str], size: int) -> list[FeedItem]:
+          not_pushed: set[str], size: int) -> list[FeedItem]:
     kind = profile.kind if profile else None
     region = profile.region if profile else None
     totals: dict[str, float] = defaultdict(float)
@@ -165,7 +165,7 @@ def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserPro
         if top <= 0:
             continue
         for candidate in candidates:
-            if candidate.service in finished or not catalogue.serves(candidate.service, kind, region):
+            if candidate.service in not_pushed or not catalogue.serves(candidate.service, kind, region):
                 continue
             if catalogue.services[candidate.service].sensitive and candidate.source not in FOLLOWS_OWN_EVENT:
                 continue
@@ -183,6 +183,6 @@ def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserPro
 def _journey(history) -> list[str]:
     """The user's distinct services, newest first: applied or completed, then viewed or saved."""
     steps = [s.service for s in history if s.service and s.event.type in JOURNEY_TYPES]
-    looked = [s.service for s in history if s.service and s.event.type not in JOURNEY_TYPES]
+    looked = [s.service for s in history if s.service and s.event.type in LOOKED_TYPES]
     return list(dict.fromkeys(steps + looked))[:JOURNEY_LENGTH]
 

@@ -7,13 +7,16 @@ from datetime import datetime, timezone
 
 from search.cases import parse_time
 
-EVENT_TYPES = ("search", "view", "favorite", "apply", "complete")
-# How much each kind of interest counts towards popularity.
-EVENT_WEIGHTS = {"search": 0.0, "view": 1.0, "favorite": 2.0, "apply": 3.0, "complete": 3.0}
+# dismiss: 不感兴趣 on a pushed service.
+EVENT_TYPES = ("search", "view", "favorite", "apply", "complete", "dismiss")
+# How much each kind of interest counts towards popularity (a dismiss is no interest).
+EVENT_WEIGHTS = {"search": 0.0, "view": 1.0, "favorite": 2.0, "apply": 3.0, "complete": 3.0, "dismiss": 0.0}
 # Steps of a citizen's journey: what they actually went on to do (next-step learning).
 JOURNEY_TYPES = ("apply", "complete")
-# Done or under way: never pushed again.
-FINISHED_TYPES = ("apply", "complete")
+# Looked at without doing: weaker starting points of the next-step signals.
+LOOKED_TYPES = ("view", "favorite")
+# Done, under way or not wanted: never pushed again.
+NOT_PUSHED_TYPES = ("apply", "complete", "dismiss")
 
 
 @dataclass(frozen=True)

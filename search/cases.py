@@ -198,9 +198,3 @@ def case_view(record: CaseRecord, now: datetime | None = None) -> dict:
         reply = next((e for e in reversed(record.events) if e.stage in CONCLUDED_STAGES), None)
         view["reply"] = {"replied": reply is not None, "time": reply.time if reply else None, "text": reply.note if reply else None}
     return view
-
-
-def summary_view(record: CaseRecord, now: datetime | None = None) -> dict:
-    """One line of a user's case list."""
-    full = case_view(record, now)
-    return {key: full[key] for key in ("case_no", "kind", "item_name", "status", "department", "submitted_at", "promised_at", "overdue")}

@@ -94,6 +94,8 @@ class SearchService:
     def _answer(self, parser: QueryParser, key: tuple) -> dict:
         request = _request_of(key)
         near = self._resolve(parser, request.locality, None)
+        if not request.q.strip():
+            return self._browse_answer(parser, request, near)
         answer = self._by_item_code(request, near)
         if answer is None:
             parsed = parser.parse(request.q, near=near or request.region)
@@ -101,10 +103,21 @@ class SearchService:
         return answer
 
     def suggest(self, q: str, size: int = 8) -> list[dict]:
+        """Names, or words of names, starting with what was typed; when there are none, the names
+        search matches for it, so suggestions understand what search understands (社保 and shebao
+        suggest 社会保险…, which no name starts with). Only names that matched: a guide found
+        through its materials is no completion of what was typed."""
         key = exact_key(self.analyzer.normalize(q))
         if not key:
             return []
-        return [{"text": s.text, "code": s.code} for s in self.engine.suggest(key, size)]
+        suggestions = {s.text: s.code for s in self.engine.suggest(key, size)}
+        if not suggestions:
+            answer = self.search(SearchRequest(q=q, size=size))
+            if answer["intent"] == "guide" and answer["match"] == "exact":
+                for item in answer["items"]:
+                    if "<em>" in item["highlight"]["name"]:
+                        suggestions.setdefault(item["name"], item["code"])
+        return [{"text": text, "code": code} for text, code in list(suggestions.items())[:size]]
 
     def directory(self, filters: dict[str, list[str]], region: str | None = None) -> dict:
         """Facet counts over every active guide; the region facet as a tree of localities."""
@@ -115,7 +128,10 @@ class SearchService:
         return {"facets": shaped}
 
     def guide(self, code: str) -> dict | None:
-        return self.engine.get(code)
+        """A guide as loaded; a 大项 with its 小项 (``children``), as in search answers."""
+        found = self.engine.get(code)
+        children = self._children([code]).get(code) if found else None
+        return {**found, "children": children} if children else found
 
     def services(self, basic_code: str) -> dict | None:
         """The copies of one service, by locality (province before its cities and districts)."""
@@ -182,6 +198,19 @@ class SearchService:
             "facets": _facets_json(result.facets),
             "did_you_mean": parsed.did_you_mean,
         }
+
+    def _browse_answer(self, parser: QueryParser, request: SearchRequest, near: str | None) -> dict:
+        """No words: a directory node (filters, a region), every service under it, the copies
+        serving the person's locality first."""
+        plan = self._plan(self._resolve(parser, request.region, near) if request.region else None, near)
+        query = EngineQuery([], match_all=True, filters=request.filters, branch=plan.branch, boosts=plan.boosts,
+                            collapse="service" if request.collapse else None,
+                            offset=(request.page - 1) * request.size, limit=request.size)
+        result = self.engine.search(query)
+        return {"query": "", "intent": "guide", "total": result.total, "match": "exact" if result.total else "none",
+                "place": None, "region": plan.region,
+                "items": self._items(_ranked(result.hits), term_pattern([]), plan.branch, request.collapse),
+                "facets": _facets_json(result.facets), "did_you_mean": None}
 
     def _case_answer(self, parsed: ParsedQuery) -> dict:
         return {"query": parsed.text, "intent": "case", "case_no": parsed.case_no, "total": 0, "match": "none",

@@ -129,7 +129,7 @@ def test_healthz(client, settings):
 def test_portal_page_is_served(client):
     page = client.get("/")
     assert page.status_code == 200 and "政务服务搜索".encode() in page.data
-    assert client.get("/static/portal.js").status_code == 200
+    assert client.get("/static/js/app.js").status_code == 200
 
 
 @pytest.mark.parametrize("body", [
@@ -244,3 +244,67 @@ def test_odd_methods_and_unknown_paths_do_not_become_metric_labels(client):
     assert 'govsearch_http_requests_total{endpoint="unmatched",method="other",status="404"} 1.0' in text
     assert "secret-path-123" not in text and "BREW" not in text
 
+
+
+# -- the portal's sign-in ------------------------------------------------------------------------
+
+
+def test_portal_config_says_how_people_sign_in(client):
+    assert client.get("/api/v1/portal/config").get_json() == {
+        "demo_sign_in": False, "sso_login_url": None, "sign_in_configured": False}
+
+
+def test_the_demo_sign_in_is_off_unless_the_demo_runs(client):
+    assert client.get("/api/v1/demo/users").status_code == 404
+    response = client.post("/api/v1/demo/sign-in", json={"user_id": "p000001"})
+    assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found"
+
+
+@pytest.fixture
+def demo_client(settings):
+    return create_app(replace(settings, secret="demo-secret-0123456789", demo_sign_in=True)).test_client()
+
+
+def test_the_demo_signs_in_a_sample_user_whose_token_opens_their_own_cases(demo_client):
+    users = demo_client.get("/api/v1/demo/users").get_json()["users"]
+    assert users and all(set(u) == {"user_id", "kind", "region", "label"} for u in users)
+    assert users[0]["label"].startswith(users[0]["kind"])
+    answer = demo_client.post("/api/v1/demo/sign-in", json={"user_id": users[0]["user_id"]}).get_json()
+    assert answer["user_id"] == users[0]["user_id"] and answer["expires_in"] == 8 * 3600
+    signed_in = {"Authorization": f"Bearer {answer['token']}"}
+    assert demo_client.get("/api/v1/me/cases", headers=signed_in).status_code == 200
+    assert demo_client.get("/api/v1/me/feed", headers=signed_in).status_code == 200
+
+
+@pytest.mark.parametrize(("body", "status"), [({"user_id": "nobody"}, 400), ({}, 400), ({"user_id": 7}, 400),
+                                              ([], 400)])
+def test_the_demo_sign_in_refuses_anyone_but_a_sample_user(demo_client, body, status):
+    response = demo_client.post("/api/v1/demo/sign-in", json=body)
+    assert response.status_code == status and response.get_json()["error"]["code"] == "bad_request"
+
+
+@pytest.mark.parametrize(("value", "accepted"), [("https://sso.example.gov.cn/login", True), ("/sso/login", True),
+                                                 ("javascript:alert(1)", False), ("//evil.example/x", False),
+                                                 ("https://", False), ("sso", False)])
+def test_the_single_sign_on_address_is_validated(value, accepted):
+    if accepted:
+        assert Settings.from_env({"GOVSEARCH_SSO_LOGIN_URL": value}).sso_login_url == value
+    else:
+        with pytest.raises(ConfigError, match="GOVSEARCH_SSO_LOGIN_URL"):
+            Settings.from_env({"GOVSEARCH_SSO_LOGIN_URL": value})
+
+
+@pytest.mark.parametrize(("value", "on"), [("1", True), ("yes", True), ("", False), ("0", False)])
+def test_the_demo_sign_in_setting(value, on):
+    assert Settings.from_env({"GOVSEARCH_DEMO_SIGN_IN": value}).demo_sign_in is on
+
+
+# -- browsing the directory ----------------------------------------------------------------------
+
+
+def test_a_directory_node_is_browsed_without_a_query_and_not_logged(client):
+    body = client.get("/api/v1/search?audience=个人").get_json()
+    assert body["total"] > 0 and body["search_id"] is None
+    assert all(item["audience"] == "个人" or "个人" in item["audience"] for item in body["items"])
+    assert client.get("/api/v1/search?q=&region=杭州").status_code == 200
+    assert client.get("/api/v1/search?q=").status_code == 400

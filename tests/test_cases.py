@@ -220,6 +220,7 @@ def test_my_cases_need_a_valid_token_and_show_only_mine(case_client):
     assert mine.status_code == 200
     numbers = {case["case_no"] for case in mine.get_json()["cases"]}
     assert numbers == {r["case_no"] for r in RECORDS if r.get("user_id") == "u10001"} and numbers
+    assert all(case["events"] and case["applicant"].endswith("*") for case in mine.get_json()["cases"])  # timelines, masked
     other = case_client.get("/api/v1/me/cases", headers={"Authorization": f"Bearer {issue_token(SECRET, 'u10002')}"})
     assert numbers.isdisjoint({case["case_no"] for case in other.get_json()["cases"]})
 

@@ -109,6 +109,13 @@ def test_a_new_event_changes_the_next_feed_call(feed_client):
     assert code_of("出生医学证明首次签发") in after
 
 
+def test_not_interested_takes_the_service_out_of_the_next_feed(feed_client):
+    first = feed(feed_client, "newlywed")["items"][0]
+    assert post_events(feed_client, "newlywed", {"type": "dismiss", "item_code": first["code"]}).status_code == 201
+    after = feed(feed_client, "newlywed")["items"]
+    assert first["name"] not in [item["name"] for item in after] and len(after) == 10
+
+
 def test_an_old_citizen_is_offered_the_old_age_allowance_of_her_district(feed_client):
     items = feed(feed_client, "grandma")["items"]
     allowance = next(item for item in items if item["name"] == "高龄津贴申领")

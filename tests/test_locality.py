@@ -141,3 +141,26 @@ def test_the_directory_region_facet_is_a_tree_with_counts(client):
     assert zhejiang["count"] == sum(1 for g in active if g["region"].startswith("浙江省"))
     hangzhou = zhejiang["children"][0]
     assert hangzhou["name"] == "杭州市" and {district["name"] for district in hangzhou["children"]} == {"西湖区", "上城区"}
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("社保", "社会保险"), ("shebao", "社会保险"), ("公積金", "公积金")])
+def test_suggestions_understand_what_search_understands(client, typed, meant):
+    suggestions = client.get("/api/v1/suggest", query_string={"q": typed}).get_json()["suggestions"]
+    assert suggestions and meant in suggestions[0]["text"]
+    assert client.get("/api/v1/suggest", query_string={"q": "xyzqwe"}).get_json()["suggestions"] == []
+
+
+def test_a_big_items_guide_page_lists_its_small_items(client):
+    big = search(client, "住房公积金提取", region="西湖区")["items"][0]
+    page = client.get(f"/api/v1/guides/{big['code']}").get_json()
+    assert len(page["children"]) == 4
+    assert all(child["name"].startswith("住房公积金提取（") for child in page["children"])
+
+
+def test_a_theme_is_browsed_in_a_locality_without_a_query(client):
+    body = client.get("/api/v1/search", query_string={"theme": "住房保障", "region": "西湖区"}).get_json()
+    assert body["total"] > 0 and body["search_id"] is None
+    assert all("住房保障" in item["themes"] for item in body["items"])
+    assert all("浙江省杭州市西湖区".startswith(item["region"]) for item in body["items"])
+    names = [item["name"] for item in body["items"]]
+    assert len(names) == len(set(names))  # one card per service

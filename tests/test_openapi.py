@@ -149,6 +149,7 @@ SESSION = [
     ("GET", "/api/v1/search?q=身份证挂失补领&collapse=false", None, "10.0.0.1", 200),
     ("GET", "/api/v1/search?q=登记&region=西湖区&audience=个人&page=1&size=5", None, "10.0.0.1", 200),
     ("GET", "/api/v1/search?q=xyzzyqqq", None, "10.0.0.1", 200),
+    ("GET", "/api/v1/search?theme=住房保障&region=杭州", None, "10.0.0.1", 200),
     ("GET", "/api/v1/search?q=4401062025110300017", None, "10.0.0.1", 200),
     ("GET", "/api/v1/search?q=TG330106001", None, "10.0.0.1", 200),
     ("GET", "/api/v1/suggest?q=居民&size=3", None, "10.0.0.1", 200),
@@ -163,6 +164,7 @@ SESSION = [
     ("POST", "/api/v1/events", [{"type": "view", "item_code": "TG330106001"},
                                 {"type": "search", "query": "公积金提取", "time": "2025-11-03T09:00:00+08:00"}],
      "10.0.0.1", 201),
+    ("POST", "/api/v1/events", {"type": "dismiss", "item_code": "TG330106001"}, "10.0.0.1", 201),
     ("GET", "/api/v1/me/feed?size=5", None, "10.0.0.1", 200),
     ("GET", "/api/v1/me/cases", None, "10.0.0.1", 200),
     ("GET", "/api/v1/admin/stats?days=7", None, "10.0.2.1", 200),
@@ -174,7 +176,10 @@ SESSION = [
     ("GET", "/healthz", None, "10.0.2.1", 200),
     ("GET", "/metrics", None, "10.0.2.1", 200),
     ("GET", "/", None, "10.0.0.1", 200),
-    ("GET", "/static/portal.js", None, "10.0.0.1", 200),
+    ("GET", "/guide/TG330106001", None, "10.0.0.1", 200),
+    ("GET", "/static/portal.css", None, "10.0.0.1", 200),
+    ("GET", "/api/v1/portal/config", None, "10.0.0.1", 200),
+    ("GET", "/api/v1/demo/users", None, "10.0.0.1", 404),
     ("GET", "/api/v1/docs", None, "10.0.0.1", 200),
 ]
 
