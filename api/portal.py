@@ -1,4 +1,5 @@
-"""The portal page: a small search front end over the same API, served at ``/``."""
+"""The portal: one page (``static/index.html``) that draws every view of the same API, served
+at each of its addresses so that links, reloads and bookmarks open the right view."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ blueprint = Blueprint("portal", __name__)
 
 
 @blueprint.get("/")
-def index():
+@blueprint.get("/search")
+@blueprint.get("/case")
+@blueprint.get("/me")
+@blueprint.get("/guide/<code>")
+def page(code: str | None = None):
     return send_from_directory(STATIC_DIR, "index.html")
 
 

@@ -3,7 +3,8 @@
 # Installs the Debian packages the tests drive for real when missing (Chromium, ChromeDriver
 # and a CJK font for the portal page, redis-server for the Redis store; Maven, unzip and curl
 # for scripts/elasticsearch.sh, which the tests call to start a real Elasticsearch node from
-# Maven Central), then a virtualenv with the project and its dev dependencies.
+# Maven Central), axe-core from npm for the portal's accessibility checks, then a virtualenv
+# with the project and its dev dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +15,17 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v mvn >/dev/null || missing+=(maven)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v curl >/dev/null || missing+=(curl)
+command -v npm >/dev/null || missing+=(npm)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)  # the browser draws the portal's hanzi
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+AXE_VERSION=4.10.3
+if [ ! -f .cache/npm/node_modules/axe-core/package.json ] || ! grep -q "\"version\": \"$AXE_VERSION\"" .cache/npm/node_modules/axe-core/package.json; then
+  npm install --silent --no-audit --no-fund --prefix .cache/npm "axe-core@$AXE_VERSION"
 fi
 
 python3 -m venv .venv
