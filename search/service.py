@@ -180,37 +180,32 @@ class SearchService:
     def _guide_answer(self, parser: QueryParser, parsed: ParsedQuery, request: SearchRequest, near: str | None) -> dict:
         region = self._resolve(parser, request.region, near) if request.region else parsed.place
         plan = self._plan(region, near)
-        base = EngineQuery(concepts=[], filters=request.filters, branch=plan.branch, boosts=plan.boosts,
-                           collapse="service" if request.collapse else None,
-                           offset=(request.page - 1) * request.size, limit=request.size)
-        parsed, position, result = self._search_honestly(parsed, base)
+        parsed, position, result = self._search_honestly(parsed, _page_query(request, plan))
         match = "none" if not result.total else "exact" if position == 0 else "relaxed"
-        pattern = term_pattern(parsed.terms)
-        hits = _ranked(result.hits)
-        return {
-            "query": request.q,
-            "intent": "guide",
-            "total": result.total,
-            "match": match,
-            "place": parsed.place if not request.region else None,
-            "region": plan.region,
-            "items": self._items(hits, pattern, plan.branch, request.collapse),
-            "facets": _facets_json(result.facets),
-            "did_you_mean": parsed.did_you_mean,
-        }
+        place = parsed.place if not request.region else None
+        return self._listing(request, plan, result, match, term_pattern(parsed.terms), place, parsed.did_you_mean)
 
     def _browse_answer(self, parser: QueryParser, request: SearchRequest, near: str | None) -> dict:
         """No words: a directory node (filters, a region), every service under it, the copies
         serving the person's locality first."""
         plan = self._plan(self._resolve(parser, request.region, near) if request.region else None, near)
-        query = EngineQuery([], match_all=True, filters=request.filters, branch=plan.branch, boosts=plan.boosts,
-                            collapse="service" if request.collapse else None,
-                            offset=(request.page - 1) * request.size, limit=request.size)
-        result = self.engine.search(query)
-        return {"query": "", "intent": "guide", "total": result.total, "match": "exact" if result.total else "none",
-                "place": None, "region": plan.region,
-                "items": self._items(_ranked(result.hits), term_pattern([]), plan.branch, request.collapse),
-                "facets": _facets_json(result.facets), "did_you_mean": None}
+        result = self.engine.search(_page_query(request, plan, match_all=True))
+        return self._listing(request, plan, result, "exact" if result.total else "none", term_pattern([]))
+
+    def _listing(self, request: SearchRequest, plan: Plan, result: EngineResult, match: str, pattern,
+                 place: str | None = None, did_you_mean: str | None = None) -> dict:
+        """A guide answer: one page of results under the plan, with the facets over all of them."""
+        return {
+            "query": request.q,
+            "intent": "guide",
+            "total": result.total,
+            "match": match,
+            "place": place,
+            "region": plan.region,
+            "items": self._items(_ranked(result.hits), pattern, plan.branch, request.collapse),
+            "facets": _facets_json(result.facets),
+            "did_you_mean": did_you_mean,
+        }
 
     def _case_answer(self, parsed: ParsedQuery) -> dict:
         return {"query": parsed.text, "intent": "case", "case_no": parsed.case_no, "total": 0, "match": "none",
@@ -369,6 +364,14 @@ def _pair_concepts(pairs: list[str]) -> list[Concept]:
 def _rank_in(serving: list[str], region: str | None) -> int:
     key = regions.canonical(region)
     return serving.index(key) if key in serving else len(serving)
+
+
+def _page_query(request: SearchRequest, plan: Plan, **query) -> EngineQuery:
+    """The engine query of the request's page under the plan: its filters, branch, locality
+    boosts and collapse; ``query`` adds what is matched."""
+    return EngineQuery(concepts=[], filters=request.filters, branch=plan.branch, boosts=plan.boosts,
+                       collapse="service" if request.collapse else None,
+                       offset=(request.page - 1) * request.size, limit=request.size, **query)
 
 
 def _ranked(hits: list[EngineHit]) -> list[EngineHit]:
