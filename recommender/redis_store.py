@@ -2,7 +2,9 @@
 
 Keys, under a prefix: ``user:<id>`` (profile JSON), ``events:<id>`` (sorted set of event JSON
 by time, so the same event twice is one member), ``contributed:<id>`` (a set: what the user
-already counted for), ``next:<service>`` and ``popular:<segment>`` (sorted sets of counts). A connection failure becomes ``StoreUnavailable``.
+already counted for), ``next:<service>`` and ``popular:<segment>`` (sorted sets of counts),
+``next-people:<service>`` (how many distinct people each next step's count rests on), ``model:<name>``
+(a fitted model's JSON). A connection failure becomes ``StoreUnavailable``.
 """
 
 from __future__ import annotations
@@ -70,16 +72,23 @@ class RedisBehaviourStore:
             members = self.redis.zrevrangebyscore(self._key("events", user_id), high, "-inf", start=0, num=limit)
         return [_stored(user_id, member) for member in members]
 
-    def add_transitions(self, counts: dict[tuple[str, str], float]) -> None:
-        self._increment("next", counts)
+    def add_transitions(self, counts: dict[tuple[str, str], tuple[float, int]]) -> None:
+        self._increment("next", {pair: weight for pair, (weight, _) in counts.items()})
+        self._increment("next-people", {pair: people for pair, (_, people) in counts.items()})
 
-    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, float]]:
+    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, tuple[float, int]]]:
         with guarded():
             pipe = self.redis.pipeline(transaction=False)
             for service in services:
                 pipe.zrevrange(self._key("next", service), 0, limit - 1, withscores=True)
-            rows = pipe.execute()
-        return {service: {_text(n): c for n, c in row} for service, row in zip(services, rows)}
+            followed = [(service, row) for service, row in zip(services, pipe.execute()) if row]
+            for service, row in followed:
+                pipe.zmscore(self._key("next-people", service), [name for name, _ in row])
+            people = pipe.execute() if followed else []
+        found: dict[str, dict[str, tuple[float, int]]] = {service: {} for service in services}
+        for (service, row), counts in zip(followed, people):
+            found[service] = {_text(name): (weight, int(count or 0)) for (name, weight), count in zip(row, counts)}
+        return found
 
     def add_popularity(self, counts: dict[tuple[str, str], float]) -> None:
         self._increment("popular", counts)
@@ -88,6 +97,24 @@ class RedisBehaviourStore:
         with guarded():
             rows = self.redis.zrevrange(self._key("popular", segment), 0, limit - 1, withscores=True)
         return [(_text(service), count) for service, count in rows]
+
+    def user_ids(self, limit: int) -> list[str]:
+        found: list[str] = []
+        with guarded():
+            for key in self.redis.scan_iter(match=self._key("user", "*"), count=1000):
+                found.append(_text(key)[len(self._key("user", "")):])
+                if len(found) == limit:
+                    break
+        return found
+
+    def put_model(self, name: str, model: dict) -> None:
+        with guarded():
+            self.redis.set(self._key("model", name), json.dumps(model))
+
+    def model(self, name: str) -> dict | None:
+        with guarded():
+            raw = self.redis.get(self._key("model", name))
+        return json.loads(raw) if raw else None
 
     def _increment(self, kind: str, counts: dict[tuple[str, str], float]) -> None:
         if not counts:

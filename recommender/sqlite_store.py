@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -19,9 +21,11 @@ CREATE TABLE IF NOT EXISTS user_events (
     time TEXT NOT NULL, service TEXT, query TEXT,
     PRIMARY KEY (user_id, at_ms, type, item)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS transitions (
-    service TEXT NOT NULL, next TEXT NOT NULL, count REAL NOT NULL, PRIMARY KEY (service, next)
+CREATE TABLE IF NOT EXISTS next_steps (
+    service TEXT NOT NULL, next TEXT NOT NULL, weight REAL NOT NULL, people INTEGER NOT NULL,
+    PRIMARY KEY (service, next)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS popularity (
     segment TEXT NOT NULL, service TEXT NOT NULL, count REAL NOT NULL, PRIMARY KEY (segment, service)
 ) WITHOUT ROWID;
@@ -40,6 +44,7 @@ DELETE FROM user_events WHERE user_id = ? AND at_ms < (
 class SqliteBehaviourStore:
     def __init__(self, path: Path):
         self.database = SqliteDatabase(path, SCHEMA)
+        _migrate_transitions(self.database.connection())
 
     def put_users(self, users: Iterable[UserProfile]) -> None:
         connection = self.database.connection()
@@ -85,20 +90,35 @@ class SqliteBehaviourStore:
             for type_, time, item, query, service in rows
         ]
 
-    def add_transitions(self, counts: dict[tuple[str, str], float]) -> None:
-        self._add("transitions", counts)
+    def add_transitions(self, counts: dict[tuple[str, str], tuple[float, int]]) -> None:
+        if not counts:
+            return
+        connection = self.database.connection()
+        with transaction(connection):
+            connection.executemany(
+                "INSERT INTO next_steps VALUES (?, ?, ?, ?) ON CONFLICT (service, next) "
+                "DO UPDATE SET weight = weight + excluded.weight, people = people + excluded.people",
+                [(a, b, weight, people) for (a, b), (weight, people) in counts.items()],
+            )
 
-    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, float]]:
+    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, tuple[float, int]]]:
         connection, found = self.database.connection(), {}
         for service in services:
             rows = connection.execute(
-                "SELECT next, count FROM transitions WHERE service = ? ORDER BY count DESC LIMIT ?", (service, limit)
+                "SELECT next, weight, people FROM next_steps WHERE service = ? ORDER BY weight DESC LIMIT ?", (service, limit)
             )
-            found[service] = dict(rows)
+            found[service] = {next_: (weight, people) for next_, weight, people in rows}
         return found
 
     def add_popularity(self, counts: dict[tuple[str, str], float]) -> None:
-        self._add("popularity", counts)
+        if not counts:
+            return
+        connection = self.database.connection()
+        with transaction(connection):
+            connection.executemany(
+                "INSERT INTO popularity VALUES (?, ?, ?) ON CONFLICT (segment, service) DO UPDATE SET count = count + excluded.count",
+                [(segment, service, count) for (segment, service), count in counts.items()],
+            )
 
     def popular(self, segment: str, limit: int = 100) -> list[tuple[str, float]]:
         rows = self.database.connection().execute(
@@ -106,13 +126,26 @@ class SqliteBehaviourStore:
         )
         return [tuple(row) for row in rows]
 
-    def _add(self, table: str, counts: dict[tuple[str, str], float]) -> None:
-        if not counts:
-            return
-        key = "service, next" if table == "transitions" else "segment, service"
-        connection = self.database.connection()
-        with transaction(connection):
-            connection.executemany(
-                f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT ({key}) DO UPDATE SET count = count + excluded.count",
-                [(a, b, count) for (a, b), count in counts.items()],
-            )
+    def user_ids(self, limit: int) -> list[str]:
+        rows = self.database.connection().execute("SELECT user_id FROM users ORDER BY random() LIMIT ?", (limit,))
+        return [user_id for (user_id,) in rows]
+
+    def put_model(self, name: str, model: dict) -> None:
+        self.database.connection().execute("INSERT OR REPLACE INTO models VALUES (?, ?)", (name, json.dumps(model)))
+
+    def model(self, name: str) -> dict | None:
+        row = self.database.connection().execute("SELECT body FROM models WHERE name = ?", (name,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _migrate_transitions(connection) -> None:
+    """A data dir from before next steps counted people: move its counts to ``next_steps``,
+    with the people read back from the contributions that made them."""
+    if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'transitions'").fetchone():
+        return
+    people = Counter(mark for (mark,) in connection.execute("SELECT mark FROM contributions WHERE mark LIKE 'next|%'"))
+    with transaction(connection):
+        rows = connection.execute("SELECT service, next, count FROM transitions").fetchall()
+        connection.executemany("INSERT OR IGNORE INTO next_steps VALUES (?, ?, ?, ?)",
+                               [(a, b, count, people[f"next|{a}|{b}"]) for a, b, count in rows])
+        connection.execute("DROP TABLE transitions")

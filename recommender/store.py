@@ -43,14 +43,23 @@ class BehaviourStore(Protocol):
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         """A user's events, newest first (only those before ``before_ms`` when given)."""
 
-    def add_transitions(self, counts: dict[tuple[str, str], float]) -> None:
-        """Add to the counts of "after service a, the user went on to service b"."""
+    def add_transitions(self, counts: dict[tuple[str, str], tuple[float, int]]) -> None:
+        """Add to the (weight, distinct people) of "after service a, the user went on to service b"."""
 
-    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, float]]:
-        """For each service, the services users went on to, with counts (the largest ``limit``)."""
+    def transitions(self, services: list[str], limit: int = 50) -> dict[str, dict[str, tuple[float, int]]]:
+        """For each service, the services users went on to, with (weight, people), the heaviest
+        ``limit``."""
 
     def add_popularity(self, counts: dict[tuple[str, str], float]) -> None:
         """Add to the interest counts of (segment, service)."""
 
     def popular(self, segment: str, limit: int = 100) -> list[tuple[str, float]]:
         """The services with the most interest in a segment, most first."""
+
+    def user_ids(self, limit: int) -> list[str]:
+        """Up to ``limit`` ids of users with a profile (to refit the feed's blend on)."""
+
+    def put_model(self, name: str, model: dict) -> None:
+        """Keep a small fitted model (JSON), shared by every worker."""
+
+    def model(self, name: str) -> dict | None: ...

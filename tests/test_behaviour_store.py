@@ -63,11 +63,24 @@ def test_history_is_newest_first_and_can_stop_before_a_moment(store):
     assert len(store.history("u1", limit=1)) == 1
 
 
-def test_transitions_add_up_and_come_largest_first(store):
-    store.add_transitions({("a", "b"): 1.0, ("a", "c"): 2.0})
-    store.add_transitions({("a", "b"): 2.5, ("x", "y"): 1.0})
-    assert store.transitions(["a", "z"]) == {"a": {"b": 3.5, "c": 2.0}, "z": {}}
+def test_next_steps_add_up_weight_and_people_and_come_heaviest_first(store):
+    store.add_transitions({("a", "b"): (1.0, 1), ("a", "c"): (2.0, 2)})
+    store.add_transitions({("a", "b"): (2.5, 3), ("x", "y"): (1.0, 1)})
+    assert store.transitions(["a", "z"]) == {"a": {"b": (3.5, 4), "c": (2.0, 2)}, "z": {}}
     assert list(store.transitions(["a"], limit=1)["a"]) == ["b"]
+
+
+def test_a_fitted_model_is_kept_and_replaced_by_name(store):
+    assert store.model("feed-blend") is None
+    store.put_model("feed-blend", {"weights": {"next_step": 2.0}})
+    store.put_model("feed-blend", {"weights": {"next_step": 3.0}})
+    assert store.model("feed-blend") == {"weights": {"next_step": 3.0}}
+
+
+def test_user_ids_name_users_with_a_profile(store):
+    store.put_users([UserProfile(f"u{n}", "个人") for n in range(30)])
+    assert len(store.user_ids(10)) == 10
+    assert set(store.user_ids(100)) == {f"u{n}" for n in range(30)}
 
 
 def test_popularity_adds_up_per_segment(store):
@@ -131,3 +144,19 @@ def test_concurrent_failures_from_one_client_get_exactly_the_limit(limiter):
     with ThreadPoolExecutor(max_workers=40) as pool:
         results = list(pool.map(lambda n: limiter.attempt("client-a", f"case-{n}", now), range(40)))
     assert sum(isinstance(result, Attempt) for result in results) == 5
+
+
+def test_a_data_dir_from_before_people_were_counted_keeps_its_next_steps(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript("""
+            CREATE TABLE transitions (service TEXT NOT NULL, next TEXT NOT NULL, count REAL NOT NULL, PRIMARY KEY (service, next));
+            CREATE TABLE contributions (user_id TEXT NOT NULL, mark TEXT NOT NULL, PRIMARY KEY (user_id, mark));
+            INSERT INTO transitions VALUES ('名:a|个人', 'b', 2.7), ('b', 'c', 1.0);
+            INSERT INTO contributions VALUES ('u1', 'next|名:a|个人|b'), ('u2', 'next|名:a|个人|b'), ('u3', 'next|b|c');
+        """)
+    store = SqliteBehaviourStore(path)
+    assert store.transitions(["名:a|个人", "b"]) == {"名:a|个人": {"b": (2.7, 2)}, "b": {"c": (1.0, 1)}}
+    assert SqliteBehaviourStore(path).transitions(["b"]) == {"b": {"c": (1.0, 1)}}  # migrated once
