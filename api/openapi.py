@@ -245,7 +245,7 @@ SCHEMAS = {
         "code": {"type": "string"}, "name": {"type": "string"},
         "reason": {"type": "string", "description": "a sentence a citizen understands"},
         "score": {"type": "number"},
-        "source": {"type": "string", "description": "next_step, co_occurrence, profile, business_scope or popular"},
+        "source": {"type": "string", "description": "next_step (what people went on to do next), life_event (the catalogue's 一件事), profile, business_scope or popular"},
     }, ("code", "name", "reason", "score", "source")),
     "UserEvent": USER_EVENT,
     "UsageReport": USAGE_REPORT,

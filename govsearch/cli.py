@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("paths", nargs="+", type=Path)
     events.set_defaults(handler=_index_events)
 
+    learning = commands.add_parser("learn", help="refit what the feed learns offline").add_subparsers(dest="what", required=True)
+    blend = learning.add_parser("blend", help="the feed's signal weights, by logistic regression on held-out latest steps")
+    blend.add_argument("--sample", type=int, default=5000, help="users to fit on (default 5000)")
+    blend.set_defaults(handler=_learn_blend)
+
     token = commands.add_parser("token", help="print a bearer token for a user (signed with GOVSEARCH_SECRET)")
     token.add_argument("user_id")
     token.add_argument("--ttl", type=int, default=DEFAULT_TTL_SECONDS, help="lifetime in seconds (default one day)")
@@ -148,6 +153,24 @@ def _summarised(report: LoadReport) -> int:
     """Every index command ends with one summary line and exits 0 (clean) or 1 (rejects)."""
     print(report.summary())
     return report.exit_code
+
+
+def _learn_blend(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from recommender.store import StoreUnavailable
+
+    if not 10 <= args.sample <= 1_000_000:
+        print("govsearch: --sample must be 10 to 1000000", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        model = build_components(settings).feed.fit_blend(args.sample)
+    except (ValueError, StoreUnavailable) as error:
+        print(f"govsearch: {error}", file=sys.stderr)
+        return 1
+    weights = ", ".join(f"{source} {weight:.3f}" for source, weight in model["weights"].items())
+    print(f"blend fitted on {model['users']:,} users ({model['positives']:,} of {model['candidates']:,} candidates "
+          f"were the step taken next): {weights}")
+    return 0
 
 
 def _token(args, settings: Settings) -> int:
@@ -284,16 +307,31 @@ def _eval_recs(args, settings: Settings) -> int:
         load_users([args.users], components.behaviour, settings.rejected_dir)
         split = evaluation.leave_last_out(read_valid_events([args.events]))
         components.feed.record(split.train)
+        try:
+            components.feed.fit_blend(sample=max(len(split.held_out), 10))  # on the training history's own held-out steps
+        except ValueError:
+            pass  # too little history to fit: the default weights
         users = sorted(split.held_out)
         data = evaluation.Interactions(split.train)
+        catalogue, store = components.feed.catalogue, components.behaviour
+
+        def copy_for(user: str, service: str) -> str | None:
+            profile = store.get_user(user)
+            return catalogue.copy_for(service, profile.region if profile else None)
+
+        by_service = evaluation.Interactions(split.train, catalogue.service_for, copy_for)
+        pushed = evaluation.feed_items(components.feed, users)
         results = {
-            "feed": evaluation.scores(evaluation.feed_recommendations(components.feed, users), split.held_out),
+            "feed": evaluation.scores(evaluation.codes_of(pushed), split.held_out),
             "popularity": evaluation.scores(evaluation.popularity_recommendations(data, users), split.held_out),
             "co-occurrence": evaluation.scores(evaluation.co_occurrence_recommendations(data, users), split.held_out),
+            "co-occurrence by service": evaluation.scores(evaluation.co_occurrence_recommendations(by_service, users),
+                                                          split.held_out),
         }
         als = evaluation.als_recommendations(data, users)
         results["als"] = evaluation.scores(als, split.held_out) if als is not None else None
-    print(json.dumps(results, indent=2) if args.json else evaluation.format_table(results))
+        rules = evaluation.audit(components.feed, pushed)
+    print(json.dumps({**results, "feed rules": rules}, indent=2) if args.json else evaluation.format_table(results, rules))
     return 0
 
 

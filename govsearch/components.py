@@ -143,7 +143,7 @@ class Components:
 
     @cached_property
     def feed(self) -> FeedService:
-        return FeedService(self.behaviour, self.guides, self.analyzer)
+        return FeedService(self.behaviour, self.guides, self.analyzer, min_people=self.settings.feed_min_people)
 
     def _counter_key(self) -> bytes:
         """Keys the hashes that stand for client addresses and case numbers in counters and logs.

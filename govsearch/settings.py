@@ -46,6 +46,7 @@ class Settings:
     trusted_proxies: int = 0  # reverse proxies in front that set X-Forwarded-For; 0 trusts none (no spoofing)
     demo_sign_in: bool = False  # 我的 offers sign-in as a bundled sample user: `govsearch demo` only
     sso_login_url: str | None = None  # the province's 统一身份认证 login entry (README: signing in to 我的)
+    feed_min_people: int = 5  # a learned next step is used only when this many distinct people took it
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -69,6 +70,7 @@ class Settings:
             "trusted_proxies": _numeric(env, "GOVSEARCH_TRUSTED_PROXIES", 0),
             "demo_sign_in": (env.get("GOVSEARCH_DEMO_SIGN_IN") or "").strip().lower() in ("1", "true", "yes", "on"),
             "sso_login_url": env.get("GOVSEARCH_SSO_LOGIN_URL") or None,
+            "feed_min_people": _numeric(env, "GOVSEARCH_FEED_MIN_PEOPLE", 5),
         }
         values.update(overrides)
         settings = cls(**values)
@@ -95,6 +97,8 @@ class Settings:
             problems.append("GOVSEARCH_SSO_LOGIN_URL must be an http(s):// address or a path starting with /")
         if not 0 <= self.trusted_proxies <= MAX_TRUSTED_PROXIES:
             problems.append(f"GOVSEARCH_TRUSTED_PROXIES must be a whole number from 0 to {MAX_TRUSTED_PROXIES}")
+        if self.feed_min_people < 2:
+            problems.append("GOVSEARCH_FEED_MIN_PEOPLE must be a whole number of at least 2 (one person's path is theirs alone)")
         if problems:
             raise ConfigError(problems)
 

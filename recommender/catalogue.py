@@ -28,6 +28,7 @@ class Service:
     copies: dict[str, str] = field(default_factory=dict)  # canonical region (全国 when none) → code
     text: str = ""  # name, keywords, summary: what the business-scope match reads
     sensitive: bool = False  # about a death, a cancellation or a loss: never pushed for popularity
+    yearly: bool = False  # done again every year (个税汇算, 年报): pushed again a year after it was done
 
 
 class Catalogue:
@@ -36,6 +37,7 @@ class Catalogue:
         self.service_of_code: dict[str, str] = {}
         self.by_life_event: dict[str, list[str]] = defaultdict(list)
         sensitive_words = analyzer.dictionaries.steps.get("sensitive", ())
+        yearly_words = analyzer.dictionaries.steps.get("yearly", ())
         for guide in guides:
             key = service_key(guide, exact_key(analyzer.normalize(guide["name"])))
             service = self.services.setdefault(key, Service(key, guide["name"]))
@@ -43,6 +45,7 @@ class Catalogue:
             service.life_events.update(guide.get("life_events") or [])
             service.copies.setdefault(regions.canonical(guide.get("region")), guide["code"])
             service.sensitive = service.sensitive or any(word in guide["name"] for word in sensitive_words)
+            service.yearly = service.yearly or any(word in guide["name"] for word in yearly_words)
             if not service.text:
                 service.text = " ".join([guide["name"], *(guide.get("keywords") or []), guide.get("summary") or ""])
             self.service_of_code[guide["code"]] = key

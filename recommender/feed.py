@@ -1,8 +1,9 @@
 """The "我的" feed: the signals blended into one explainable list.
 
-Every signal's scores are scaled to [0, 1] and weighted; an item's score is the sum over
-signals, and it carries the reason and source of the signal that contributed most. Rules
-applied to every item: nothing the user has already applied for, completed or dismissed, only
+Every signal's scores are scaled to [0, 1] and weighted (``recommender.blend``: weights learned
+from held-out history); an item's score is the sum over signals, and it carries the reason and
+source of the signal that contributed most. Rules applied to every item: nothing the user has
+already applied for, completed or dismissed (a yearly service again once a year has passed), only
 services for the user's audience (no 法人 licence to a 个人), only copies that serve the
 user's region (their own district's first, else their city's or province's), and a service
 about a death, a cancellation or a loss only as a next step of the person's own event.
@@ -19,32 +20,37 @@ import threading
 import time
 from collections import defaultdict
 
+from recommender import blend
 from recommender.catalogue import Catalogue
 from recommender.learning import EVERYONE, learn, segments
 from recommender.models import JOURNEY_TYPES, LOOKED_TYPES, NOT_PUSHED_TYPES, FeedItem, UserEvent, UserProfile
-from recommender.signals import Candidate, ScopeMatcher, age, co_occurrence, next_steps, popular
-from recommender.store import BehaviourStore, StoreUnavailable
+from recommender.signals import Candidate, ScopeMatcher, age, life_events, next_steps, popular
+from recommender.store import BehaviourStore, StoreUnavailable, StoredEvent
 from search.analysis import Analyzer
 from search.engine import GuideEngine
 
 log = logging.getLogger(__name__)
 
-WEIGHTS = {"co_occurrence": 1.0, "next_step": 0.6, "profile": 0.8, "business_scope": 0.8, "popular": 0.4}
 JOURNEY_LENGTH = 5  # the most recent services the next-step signals start from
+HISTORY_READ = 200  # a user's latest events the feed reads
 POPULAR_TTL_SECONDS = 30.0
+BLEND_TTL_SECONDS = 60.0  # a refitted blend reaches every worker within this
+YEAR_MS = 365 * 86_400_000
 POPULAR_PER_SEGMENT = 60
 WIDER_SEGMENT_DISCOUNT = 0.7  # city-wide popularity counts less than the district's own
-FOLLOWS_OWN_EVENT = ("next_step", "co_occurrence")  # the only sources that may push a sensitive service
+FOLLOWS_OWN_EVENT = ("next_step", "life_event")  # the only sources that may push a sensitive service
 
 
 class FeedService:
-    def __init__(self, store: BehaviourStore, engine: GuideEngine, analyzer: Analyzer):
+    def __init__(self, store: BehaviourStore, engine: GuideEngine, analyzer: Analyzer, min_people: int = 5):
         self.store = store
         self.engine = engine
         self.analyzer = analyzer
+        self.min_people = min_people
         self._catalogue: tuple[object, Catalogue, ScopeMatcher] | None = None
         self._building = threading.Lock()
         self._popular: dict[str, tuple[float, list[tuple[str, float]]]] = {}
+        self._blend: tuple[float, dict[str, float]] | None = None
 
     def use_analyzer(self, analyzer: Analyzer) -> None:
         """After a dictionary reload: rebuild the catalogue's keys and term vectors with it."""
@@ -106,21 +112,58 @@ class FeedService:
         _, catalogue, scopes = self._current()
         try:
             profile = self.store.get_user(user_id)
-            history = self.store.history(user_id, limit=200)
-            journey = _journey(history)
-            signals = [
-                next_steps(catalogue, journey),
-                co_occurrence(catalogue, journey, self.store.transitions(journey)),
-                age(catalogue, profile),
-                scopes.candidates(profile),
-                self._popular_for(catalogue, profile),
-            ]
+            signals = self._signals(catalogue, scopes, profile, self.store.history(user_id, limit=HISTORY_READ))
+            weights = self._weights()
         except StoreUnavailable as error:
             log.warning("behaviour store unavailable, serving a non-personal feed: %s", error)
             return {"items": self._non_personal(catalogue, size), "personalized": False}
-        not_pushed = {s.service for s in history if s.event.type in NOT_PUSHED_TYPES and s.service}
-        items = blend(catalogue, signals, profile, not_pushed, size)
+        items = blended(catalogue, signals, weights, profile.region if profile else None, size)
         return {"items": [item.as_json() for item in items], "personalized": True}
+
+    def fit_blend(self, sample: int = 5000) -> dict:
+        """Refit the blend's weights on up to ``sample`` users' held-out latest steps, and keep
+        them in the store for every worker (``govsearch learn blend``)."""
+        _, catalogue, scopes = self._current()
+
+        def signals_before(user_id: str, history: list[StoredEvent]) -> blend.Signals:
+            return self._signals(catalogue, scopes, self.store.get_user(user_id), history)
+
+        users = self.store.user_ids(sample)
+        model = blend.fit(blend.examples_of(users, lambda user: self.store.history(user, limit=HISTORY_READ), signals_before))
+        self.store.put_model(blend.MODEL_NAME, model)
+        self._blend = None
+        return model
+
+    def _signals(self, catalogue: Catalogue, scopes: ScopeMatcher, profile: UserProfile | None,
+                 history: list[StoredEvent]) -> blend.Signals:
+        """Every signal's candidates that may be pushed to this user (the rules of the module doc)."""
+        journey = _journey(history)
+        done = {s.service for s in history if s.service and s.event.type in JOURNEY_TYPES}
+        signals = {
+            "next_step": next_steps(catalogue, journey, self.store.transitions(journey), self.min_people),
+            "life_event": life_events(catalogue, journey, done),
+            "profile": age(catalogue, profile),
+            "business_scope": scopes.candidates(profile),
+            "popular": self._popular_for(catalogue, profile),
+        }
+        not_pushed = _not_pushed(catalogue, history)
+        kind, region = (profile.kind, profile.region) if profile else (None, None)
+
+        def pushable(candidate: Candidate) -> bool:
+            if candidate.service in not_pushed or not catalogue.serves(candidate.service, kind, region):
+                return False
+            return not catalogue.services[candidate.service].sensitive or candidate.source in FOLLOWS_OWN_EVENT
+
+        return {source: [c for c in candidates if pushable(c)] for source, candidates in signals.items()}
+
+    def _weights(self) -> dict[str, float]:
+        cached = self._blend
+        if cached and time.monotonic() - cached[0] < BLEND_TTL_SECONDS:
+            return cached[1]
+        model = self.store.model(blend.MODEL_NAME)
+        weights = {**blend.DEFAULT_WEIGHTS, **(model or {}).get("weights", {})}
+        self._blend = (time.monotonic(), weights)
+        return weights
 
     def _popular_for(self, catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:
         """Popularity in the user's segments, narrowest first; each service once, at its best."""
@@ -154,22 +197,13 @@ class FeedService:
         return items
 
 
-def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserProfile | None,
-          not_pushed: set[str], size: int) -> list[FeedItem]:
-    kind = profile.kind if profile else None
-    region = profile.region if profile else None
+def blended(catalogue: Catalogue, signals: blend.Signals, weights: dict[str, float], region: str | None,
+            size: int) -> list[FeedItem]:
     totals: dict[str, float] = defaultdict(float)
     strongest: dict[str, tuple[float, Candidate]] = {}
-    for candidates in signals:
-        top = max((c.score for c in candidates), default=0.0)
-        if top <= 0:
-            continue
-        for candidate in candidates:
-            if candidate.service in not_pushed or not catalogue.serves(candidate.service, kind, region):
-                continue
-            if catalogue.services[candidate.service].sensitive and candidate.source not in FOLLOWS_OWN_EVENT:
-                continue
-            share = WEIGHTS[candidate.source] * candidate.score / top
+    for source, candidates in signals.items():
+        for candidate, score in blend.scaled(candidates):
+            share = weights[source] * score
             totals[candidate.service] += share
             if candidate.service not in strongest or share > strongest[candidate.service][0]:
                 strongest[candidate.service] = (share, candidate)
@@ -178,6 +212,19 @@ def blend(catalogue: Catalogue, signals: list[list[Candidate]], profile: UserPro
         FeedItem(catalogue.copy_for(s, region), catalogue.services[s].name, strongest[s][1].reason, totals[s], strongest[s][1].source)
         for s in ranked
     ]
+
+
+def _not_pushed(catalogue: Catalogue, history: list[StoredEvent]) -> set[str]:
+    """Services applied for, completed or dismissed; a yearly one only within a year of doing it."""
+    now_ms = time.time() * 1000
+    found = set()
+    for stored in history:
+        service = catalogue.services.get(stored.service) if stored.service else None
+        if service is None or stored.event.type not in NOT_PUSHED_TYPES:
+            continue
+        if stored.event.type == "dismiss" or not service.yearly or now_ms - stored.event.at_ms < YEAR_MS:
+            found.add(service.key)
+    return found
 
 
 def _journey(history) -> list[str]:

@@ -54,7 +54,7 @@ class FeedItem:
     name: str
     reason: str
     score: float
-    source: str  # next_step, co_occurrence, profile, business_scope, popular
+    source: str  # next_step, life_event, profile, business_scope, popular
 
     def as_json(self) -> dict:
         return {"code": self.code, "name": self.name, "reason": self.reason, "score": round(self.score, 4), "source": self.source}

@@ -1,7 +1,8 @@
 """Where recommendations come from. Each signal proposes services with a score and a reason.
 
-- ``next_steps``: the catalogue's 一件事 (life events): after 结婚登记, the other services of 结婚;
-- ``co_occurrence``: what people went on to do after the same services (learned counts);
+- ``next_steps``: what people went on to do after the same services (learned by service, from
+  pairs at least ``min_people`` distinct people took, so no one's own path shows in a reason);
+- ``life_events``: the catalogue's 一件事 (life events): after 结婚登记, the other services of 结婚;
 - ``age``: entitlements and duties at the user's age (``recommender.rules``);
 - ``business_scope``: for companies, services whose text matches their business scope
   (TF-IDF over the analysis chain's terms, cosine similarity);
@@ -23,8 +24,8 @@ from search import regions
 from search.analysis import Analyzer
 
 RECENCY_DECAY = 0.7
-MIN_TRANSITIONS = 2.0  # fewer observations than this are chance, not a pattern
 MIN_SCOPE_SIMILARITY = 0.08
+WHO = {frozenset({"法人"}): "企业", frozenset({"个人"}): "市民"}
 
 
 @dataclass(frozen=True)
@@ -35,37 +36,52 @@ class Candidate:
     source: str
 
 
-def next_steps(catalogue: Catalogue, journey: list[str]) -> list[Candidate]:
-    """Other services of the life events of what the user did, the most specific events first."""
+def next_steps(catalogue: Catalogue, journey: list[str], transitions: dict[str, dict[str, tuple[float, int]]],
+               min_people: int) -> list[Candidate]:
+    """What people went on to do after the user's services, the latest counting most; the
+    reason names the step it follows from most."""
+    scores: dict[str, float] = defaultdict(float)
+    best: dict[str, tuple[float, str]] = {}
+    for position, done in enumerate(journey):
+        following = {n: weight for n, (weight, people) in transitions.get(done, {}).items()
+                     if people >= min_people and n in catalogue.services}
+        total = sum(following.values())
+        for nxt, weight in following.items():
+            share = RECENCY_DECAY**position * weight / total
+            scores[nxt] += share
+            if share > best.get(nxt, (0.0, ""))[0]:
+                best[nxt] = (share, done)
+    return [Candidate(s, score, _next_reason(catalogue, best[s][1], s), "next_step") for s, score in scores.items()]
+
+
+def _next_reason(catalogue: Catalogue, done: str, following: str) -> str:
+    before = catalogue.services.get(done)
+    if before is None:
+        return f"办理过相关业务的人，接下来通常办理「{catalogue.services[following].name}」"
+    who = WHO.get(frozenset(before.audience), "人")
+    return f"办理「{before.name}」的{who}，接下来通常办理「{catalogue.services[following].name}」"
+
+
+def life_events(catalogue: Catalogue, journey: list[str], done: set[str]) -> list[Candidate]:
+    """Other services of the life events of what the user did or looked at (``journey``; the
+    ones in ``done`` they applied for or completed), the most specific events first."""
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, str] = {}
-    for position, done in enumerate(journey):
-        service = catalogue.services.get(done)
+    for position, touched in enumerate(journey):
+        service = catalogue.services.get(touched)
         if service is None:
             continue
         for event in sorted(service.life_events):
             siblings = catalogue.by_life_event[event]
             for sibling in siblings:
                 # A death's or a loss's services follow only from such an event of the person's own.
-                if sibling == done or (catalogue.services[sibling].sensitive and not service.sensitive):
+                if sibling == touched or (catalogue.services[sibling].sensitive and not service.sensitive):
                     continue
                 scores[sibling] += RECENCY_DECAY**position / len(siblings)
                 # Says what the person did and what ties the two, not that they are doing 「event」.
-                reasons.setdefault(sibling, f"您办理了「{service.name}」，这一项与它同属「{event}」一件事")
-    return [Candidate(s, score, reasons[s], "next_step") for s, score in scores.items()]
-
-
-def co_occurrence(catalogue: Catalogue, journey: list[str], transitions: dict[str, dict[str, float]]) -> list[Candidate]:
-    scores: dict[str, float] = defaultdict(float)
-    reasons: dict[str, str] = {}
-    for position, done in enumerate(journey):
-        following = {n: c for n, c in transitions.get(done, {}).items() if c >= MIN_TRANSITIONS}
-        total = sum(following.values())
-        name = catalogue.services[done].name if done in catalogue.services else "这项业务"
-        for nxt, count in following.items():
-            scores[nxt] += RECENCY_DECAY**position * count / total
-            reasons.setdefault(nxt, f"办理过{name}的人，接下来常办理这一项")
-    return [Candidate(s, score, reasons[s], "co_occurrence") for s, score in scores.items()]
+                verb = "办理了" if touched in done else "查看了"
+                reasons.setdefault(sibling, f"您{verb}「{service.name}」，这一项与它同属「{event}」一件事")
+    return [Candidate(s, score, reasons[s], "life_event") for s, score in scores.items()]
 
 
 def age(catalogue: Catalogue, profile: UserProfile | None) -> list[Candidate]:

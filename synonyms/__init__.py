@@ -27,7 +27,7 @@ SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
 BLOCKLIST = "blocklist.txt"
 STEPS = "steps.txt"
-STEP_SECTIONS = ("entry", "later", "employer", "business", "sensitive", "generic")
+STEP_SECTIONS = ("entry", "later", "employer", "business", "sensitive", "yearly", "generic")
 
 
 @dataclass(frozen=True)

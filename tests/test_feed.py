@@ -91,7 +91,7 @@ def test_after_marriage_the_next_steps_come_with_reasons(feed_client):
     assert "内地居民结婚登记" not in names  # already done
     for item in body["items"]:
         assert set(item) == {"code", "name", "reason", "score", "source"}
-        assert item["reason"] and item["source"] in {"next_step", "co_occurrence", "profile", "business_scope", "popular"}
+        assert item["reason"] and item["source"] in {"next_step", "life_event", "profile", "business_scope", "popular"}
         assert GUIDES[item["code"]]["region"] in (HANGZHOU, "浙江省杭州市")  # copies serving the user's own region
     first = body["items"][0]
     assert "内地居民结婚登记" in first["reason"]
@@ -147,14 +147,14 @@ def test_death_cancellation_and_loss_are_never_pushed_for_popularity(feed_client
     for user in ("someone-new", "grandma", "noodles", "newlywed", "p000001", "c000002"):
         for item in feed(feed_client, user, 50)["items"]:
             if any(word in item["name"] for word in SENSITIVE):
-                assert item["source"] in ("next_step", "co_occurrence"), (user, item)
+                assert item["source"] in ("next_step", "life_event"), (user, item)
 
 
 @ENGINE_FREE
 def test_a_next_step_reason_names_what_the_person_did(feed_client):
     post_events(feed_client, "newlywed", {"type": "complete", "item_code": code_of("房屋租赁登记备案"),
                                           "time": "2025-11-20T10:00:00+08:00"})
-    next_steps = [item for item in feed(feed_client, "newlywed", 50)["items"] if item["source"] == "next_step"]
+    next_steps = [item for item in feed(feed_client, "newlywed", 50)["items"] if item["source"] == "life_event"]
     assert next_steps and all(item["reason"].startswith("您办理了「房屋租赁登记备案」") for item in next_steps)
     assert not any("这件事通常还要" in item["reason"] for item in next_steps)  # no claim they are doing 入学
 

@@ -1,0 +1,194 @@
+"""What people do next: journeys learned by service across localities, in order, with reasons
+built only on what enough people did. Through the HTTP API and the CLI, on SQLite and Redis."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from api import create_app
+from api.tokens import issue_token
+from bench.simulate_journeys import simulate
+from bench.simulate_ordered_journeys import simulate as simulate_ordered
+from govsearch.components import build_components
+from indexer.behaviour import load_events, load_users
+from indexer.guides import load_guides
+from recommender.blend import MODEL_NAME
+from recommender.models import UserProfile
+from tests.conftest import SAMPLE_GUIDES, read_jsonl, write_jsonl
+
+SECRET = "journey-secret-0123456789"
+GUIDES = [g for g in read_jsonl(SAMPLE_GUIDES) if g.get("status", "active") == "active"]
+XIHU, SHANGCHENG, WUHOU = "浙江省杭州市西湖区", "浙江省杭州市上城区", "四川省成都市武侯区"
+# Five district services of the sample that share no life event, so only behaviour ties them.
+CHRONIC, LEGAL_AID, DISABILITY = "门诊慢特病待遇认定", "法律援助申请", "残疾人证办理（新办）"
+VETERAN, TEACHER = "退役军人优待证申领", "教师资格认定"
+ENGINE_FREE = pytest.mark.parametrize("backend", ["embedded"])  # what is learned lives in the behaviour store
+pytestmark = ENGINE_FREE
+
+
+def code_of(name: str, region: str) -> str:
+    return next(g["code"] for g in GUIDES if g["name"] == name and g.get("region") == region)
+
+
+@pytest.fixture
+def journey_settings(redis_url, settings):
+    return type(settings)(data_dir=settings.data_dir, secret=SECRET, redis_url=redis_url)
+
+
+@pytest.fixture
+def journey_components(journey_settings):
+    components = build_components(journey_settings)
+    load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, journey_settings.rejected_dir, progress=False)
+    return components
+
+
+@pytest.fixture
+def client(journey_settings, journey_components):
+    return create_app(journey_settings, journey_components).test_client()
+
+
+def person(components, user_id: str, region: str) -> str:
+    components.behaviour.put_users([UserProfile(user_id, "个人", birth_year=1980, region=region)])
+    return user_id
+
+
+def did(client, user: str, steps: list[tuple[str, str, int]]) -> None:
+    """Apply for and complete each (service name, region, days from now) step."""
+    events = []
+    for name, region, days in steps:
+        moment = datetime.now(timezone.utc) + timedelta(days=days)
+        for type_, hours in (("apply", 0), ("complete", 2)):
+            events.append({"type": type_, "item_code": code_of(name, region),
+                           "time": (moment + timedelta(hours=hours)).isoformat(timespec="seconds")})
+    response = client.post("/api/v1/events", data=json.dumps(events, ensure_ascii=False), content_type="application/json",
+                           headers={"Authorization": f"Bearer {issue_token(SECRET, user)}"})
+    assert response.status_code == 201, response.get_data(as_text=True)
+
+
+def feed(client, user: str) -> list[dict]:
+    response = client.get("/api/v1/me/feed?size=20", headers={"Authorization": f"Bearer {issue_token(SECRET, user)}"})
+    assert response.status_code == 200
+    return response.get_json()["items"]
+
+
+def learned(items: list[dict]) -> list[dict]:
+    return [item for item in items if item["source"] == "next_step"]
+
+
+def test_what_five_people_did_in_hangzhou_is_pushed_in_chengdu_with_a_reason(client, journey_components):
+    for number in range(4):
+        region = XIHU if number % 2 else SHANGCHENG
+        did(client, person(journey_components, f"h{number}", region), [(CHRONIC, region, -60), (DISABILITY, region, -50)])
+    newcomer = person(journey_components, "chengdu", WUHOU)
+    did(client, newcomer, [(CHRONIC, WUHOU, -3)])
+    assert learned(feed(client, newcomer)) == []  # four people's path is not a pattern to show anyone
+
+    did(client, person(journey_components, "h4", XIHU), [(CHRONIC, XIHU, -40), (DISABILITY, XIHU, -30)])
+    [item] = learned(feed(client, newcomer))
+    assert item["code"] == code_of(DISABILITY, WUHOU)  # Chengdu's own copy of the service
+    assert item["reason"] == f"办理「{CHRONIC}」的市民，接下来通常办理「{DISABILITY}」"
+
+    someone = person(journey_components, "reverse", WUHOU)
+    did(client, someone, [(DISABILITY, WUHOU, -3)])
+    assert code_of(CHRONIC, WUHOU) not in [item["code"] for item in learned(feed(client, someone))]  # people did it before, not after
+
+
+def test_the_step_before_last_tells_which_way_a_shared_step_leads(client, journey_components):
+    for number in range(5):
+        did(client, person(journey_components, f"a{number}", XIHU), [(CHRONIC, XIHU, -90), (LEGAL_AID, XIHU, -80), (DISABILITY, XIHU, -70)])
+        did(client, person(journey_components, f"b{number}", XIHU), [(VETERAN, XIHU, -90), (LEGAL_AID, XIHU, -80), (TEACHER, XIHU, -70)])
+    newcomer = person(journey_components, "newcomer", SHANGCHENG)
+    did(client, newcomer, [(VETERAN, SHANGCHENG, -10), (LEGAL_AID, SHANGCHENG, -5)])
+    names = [item["name"] for item in learned(feed(client, newcomer))]
+    assert names.index(TEACHER) < names.index(DISABILITY)
+
+
+def test_a_step_taken_soon_after_counts_more_than_one_a_year_later(client, journey_components):
+    for number in range(5):
+        did(client, person(journey_components, f"u{number}", XIHU),
+            [(CHRONIC, XIHU, -400), (DISABILITY, XIHU, -398), (TEACHER, XIHU, -30)])
+        did(client, person(journey_components, f"w{number}", XIHU), [(CHRONIC, XIHU, -400), (TEACHER, XIHU, -30)])
+    newcomer = person(journey_components, "newcomer", XIHU)
+    did(client, newcomer, [(CHRONIC, XIHU, -1)])
+    names = [item["name"] for item in feed(client, newcomer)]
+    assert names.index(DISABILITY) < names.index(TEACHER)  # ten people went on to 教师资格认定, but a year later
+
+
+def test_a_step_that_arrives_after_the_one_that_followed_it_still_counts(client, journey_components):
+    for number in range(5):
+        user = person(journey_components, f"late{number}", XIHU)
+        did(client, user, [(DISABILITY, XIHU, -50)])
+        did(client, user, [(CHRONIC, XIHU, -60)])  # the earlier step, posted later
+    newcomer = person(journey_components, "newcomer", XIHU)
+    did(client, newcomer, [(CHRONIC, XIHU, -2)])
+    assert [item["name"] for item in learned(feed(client, newcomer))] == [DISABILITY]
+
+
+def test_a_yearly_service_comes_back_when_its_year_has_passed(client, journey_components):
+    tax = "个人所得税综合所得汇算清缴"
+    for number in range(3):
+        did(client, person(journey_components, f"t{number}", XIHU), [(tax, XIHU, -20)])
+    last_year = person(journey_components, "last-year", XIHU)
+    did(client, last_year, [(tax, XIHU, -380)])
+    this_year = person(journey_components, "this-year", XIHU)
+    did(client, this_year, [(tax, XIHU, -30)])
+    assert code_of(tax, XIHU) in [item["code"] for item in feed(client, last_year)]
+    assert code_of(tax, XIHU) not in [item["code"] for item in feed(client, this_year)]
+
+
+def test_the_blend_weights_kept_in_the_store_reorder_the_feed(client, journey_components):
+    for number in range(5):
+        did(client, person(journey_components, f"p{number}", XIHU), [(CHRONIC, XIHU, -60), (DISABILITY, XIHU, -50)])
+        did(client, person(journey_components, f"q{number}", XIHU), [(TEACHER, XIHU, -20)])
+    newcomer = person(journey_components, "newcomer", XIHU)
+    did(client, newcomer, [(CHRONIC, XIHU, -1)])
+    assert feed(client, newcomer)[0]["source"] == "next_step"
+    journey_components.behaviour.put_model(MODEL_NAME, {"weights": {"next_step": 0.01, "popular": 5.0}})
+    journey_components.feed._blend = None  # the 60 s cache of a worker, expired
+    assert feed(client, newcomer)[0]["source"] == "popular"
+
+
+def test_learn_blend_fits_weights_from_held_out_history(run_cli, journey_settings, tmp_path):
+    empty = run_cli("learn", "blend", env={"REDIS_URL": journey_settings.redis_url or ""})
+    assert empty.returncode == 1 and "too little history" in empty.stderr
+    assert run_cli("index", "guides", SAMPLE_GUIDES).returncode == 0
+    profiles, events = simulate(SAMPLE_GUIDES, users=300, seed=5)
+    env = {"REDIS_URL": journey_settings.redis_url or ""}
+    assert run_cli("index", "users", write_jsonl(tmp_path / "u.jsonl", profiles), env=env).returncode == 0
+    assert run_cli("index", "events", write_jsonl(tmp_path / "e.jsonl", events), env=env).returncode == 0
+    result = run_cli("learn", "blend", "--sample", "300", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "blend fitted on" in result.stdout and "next_step" in result.stdout
+    model = build_components(journey_settings).behaviour.model(MODEL_NAME)
+    assert set(model["weights"]) == {"next_step", "life_event", "profile", "business_scope", "popular"}
+    assert model["weights"]["next_step"] > model["weights"]["popular"]  # the journey's next step predicts best
+    assert model["users"] > 200 and 0 < model["positives"] < model["candidates"]
+
+
+def test_on_ordered_journeys_the_feed_beats_co_occurrence_by_service_and_als(run_cli, tmp_path):
+    profiles, events = simulate_ordered(SAMPLE_GUIDES, users=1200, seed=13)
+    result = run_cli("eval", "recs", "--json", "--guides", SAMPLE_GUIDES,
+                     "--users", write_jsonl(tmp_path / "u.jsonl", profiles), "--events", write_jsonl(tmp_path / "e.jsonl", events))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["feed"]["users"] > 1000
+    for baseline in ("co-occurrence by service", "co-occurrence", "als", "popularity"):
+        assert figures["feed"]["hr@10"] > figures[baseline]["hr@10"], baseline
+        assert figures["feed"]["ndcg@10"] > figures[baseline]["ndcg@10"], baseline
+    assert figures["co-occurrence by service"]["hr@10"] > figures["co-occurrence"]["hr@10"]  # copies are one service
+    rules = figures["feed rules"]
+    assert rules["items"] > 10_000 and rules["reasons checked"] > 5_000
+    assert {name: count for name, count in rules.items() if name not in ("items", "reasons checked")} == {
+        "withdrawn": 0, "done": 0, "audience": 0, "locality": 0, "untrue reasons": 0}
+
+
+def test_a_life_event_reason_says_whether_the_person_did_or_only_looked(client, journey_components):
+    looker = person(journey_components, "looker", XIHU)
+    response = client.post("/api/v1/events", json={"type": "view", "item_code": code_of("内地居民结婚登记", XIHU)},
+                           headers={"Authorization": f"Bearer {issue_token(SECRET, looker)}"})
+    assert response.status_code == 201
+    reasons = [item["reason"] for item in feed(client, looker) if item["source"] == "life_event"]
+    assert reasons and all(reason.startswith("您查看了「内地居民结婚登记」") for reason in reasons)
