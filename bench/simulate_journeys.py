@@ -141,10 +141,15 @@ class _Catalogue:
 
 
 def simulate(guides_path: Path, users: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
+    return collect(people(guides_path, users, seed))
+
+
+def collect(simulated) -> tuple[list[dict], list[dict]]:
+    """All profiles and all events of a simulation's (profile, events) pairs."""
     profiles, events = [], []
-    for profile, journey_events in people(guides_path, users, seed):
+    for profile, person_events in simulated:
         profiles.append(profile)
-        events += journey_events
+        events += person_events
     return profiles, events
 
 
@@ -191,14 +196,19 @@ def _walk(rng, journey: Journey, profile: dict, catalogue: _Catalogue, moment: d
         if position and rng.random() > journey.keep_going:
             break
         guide = catalogue.find(pattern, profile["region"])
-        if guide is None:
-            continue
-        moment += timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 600))
-        if rng.random() < 0.6:
-            events.append(_event(profile, "view", moment, item=guide["code"]))
-        events.append(_event(profile, "apply", moment + timedelta(minutes=20), item=guide["code"]))
-        if rng.random() < 0.85:
-            events.append(_event(profile, "complete", moment + timedelta(days=rng.randint(1, 15)), item=guide["code"]))
+        if guide is not None:
+            moment = take_step(rng, profile, guide, moment, events)
+    return moment
+
+
+def take_step(rng: random.Random, profile: dict, guide: dict, moment: datetime, events: list[dict]) -> datetime:
+    """Days later: mostly a look at the guide, the application, and mostly its completion."""
+    moment += timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 600))
+    if rng.random() < 0.6:
+        events.append(_event(profile, "view", moment, item=guide["code"]))
+    events.append(_event(profile, "apply", moment + timedelta(minutes=20), item=guide["code"]))
+    if rng.random() < 0.85:
+        events.append(_event(profile, "complete", moment + timedelta(days=rng.randint(1, 15)), item=guide["code"]))
     return moment
 
 
@@ -212,13 +222,17 @@ def _event(profile: dict, type_: str, moment: datetime, item: str | None = None,
 
 
 def write(guides: Path, users: int, seed: int, users_path: Path, events_path: Path, browsing: int = 3) -> tuple[int, int]:
-    """Stream the simulation to two JSONL files; returns how many users and events."""
-    count = 0
+    return write_files(people(guides, users, seed, browsing), users_path, events_path)
+
+
+def write_files(simulated, users_path: Path, events_path: Path) -> tuple[int, int]:
+    """Stream a simulation's (profile, events) pairs to two JSONL files; returns how many users and events."""
+    users = count = 0
     with open(users_path, "w", encoding="utf-8") as profiles, open(events_path, "w", encoding="utf-8") as events:
-        for profile, journey_events in people(guides, users, seed, browsing):
+        for profile, person_events in simulated:
             profiles.write(json.dumps(profile, ensure_ascii=False) + "\n")
-            events.writelines(json.dumps(event, ensure_ascii=False) + "\n" for event in journey_events)
-            count += len(journey_events)
+            events.writelines(json.dumps(event, ensure_ascii=False) + "\n" for event in person_events)
+            users, count = users + 1, count + len(person_events)
     return users, count
 
 

@@ -18,12 +18,11 @@ seed gives the same files; the journeys themselves depend only on the catalogue 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.simulate_journeys import CHINA, SAMPLE, _Catalogue, _event, _person, _service
+from bench.simulate_journeys import CHINA, SAMPLE, _Catalogue, _event, _person, collect, take_step, write_files
 
 JOURNEYS_PER_AUDIENCE = 60
 HUB_SHARE = 0.3  # of steps drawn from the few hub services
@@ -97,25 +96,15 @@ def _interleave(rng: random.Random, first: list[str], second: list[str]) -> list
 
 
 def _step(rng, catalogue: _Catalogue, profile: dict, service: str, moment: datetime, events: list[dict]) -> datetime:
+    """The step in the copy that serves the person's locality most closely (none: skipped)."""
     serving = [g for region, g in catalogue.copies[service].items() if profile["region"].startswith(region)]
     if not serving:
         return moment
-    guide = max(serving, key=lambda g: len(g.get("region") or ""))
-    moment += timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 600))
-    if rng.random() < 0.6:
-        events.append(_event(profile, "view", moment, item=guide["code"]))
-    events.append(_event(profile, "apply", moment + timedelta(minutes=20), item=guide["code"]))
-    if rng.random() < 0.85:
-        events.append(_event(profile, "complete", moment + timedelta(days=rng.randint(1, 15)), item=guide["code"]))
-    return moment
+    return take_step(rng, profile, max(serving, key=lambda g: len(g.get("region") or "")), moment, events)
 
 
 def simulate(guides_path: Path, users: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
-    profiles, events = [], []
-    for profile, person_events in people(guides_path, users, seed):
-        profiles.append(profile)
-        events += person_events
-    return profiles, events
+    return collect(people(guides_path, users, seed))
 
 
 def main() -> None:
@@ -126,10 +115,8 @@ def main() -> None:
     parser.add_argument("--out-users", type=Path, required=True)
     parser.add_argument("--out-events", type=Path, required=True)
     args = parser.parse_args()
-    profiles, events = simulate(args.guides, args.users, args.seed)
-    args.out_users.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in profiles), encoding="utf-8")
-    args.out_events.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
-    print(f"wrote {len(profiles):,} users to {args.out_users} and {len(events):,} events to {args.out_events}")
+    users, events = write_files(people(args.guides, args.users, args.seed), args.out_users, args.out_events)
+    print(f"wrote {users:,} users to {args.out_users} and {events:,} events to {args.out_events}")
 
 
 if __name__ == "__main__":
