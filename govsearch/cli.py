@@ -215,6 +215,7 @@ def _demo(args, settings: Settings) -> int:
                      pepper=settings.pepper).summary())
     print(load_users([SAMPLE_DATA / "users.jsonl"], components.behaviour, settings.rejected_dir).summary())
     print(load_events([SAMPLE_DATA / "events.jsonl"], components.feed, settings.rejected_dir).summary())
+    print(f"demo: the feed's blend fitted on {components.feed.fit_blend()['users']} sample users' latest steps")
     print(f"demo: {_seed_query_log(components, SAMPLE_DATA / 'events.jsonl')} searches of the sample users in the query log")
     base = f"http://{args.host}:{args.port}"
     example = json.loads((SAMPLE_DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])

@@ -23,11 +23,11 @@ def readme_examples() -> str:
 
 
 def a_clone(where: Path) -> Path:
-    """A directory that looks like the clone (its venv, tests, package) but keeps what the
+    """A directory that looks like the clone (its venv, tests, package, bench scripts) but keeps what the
     examples write (report.csv) out of the real one."""
     where.mkdir()
     (where / ".venv").symlink_to(ROOT / ".venv" if (ROOT / ".venv").exists() else Path(sys.prefix))
-    for name in ("tests", "govsearch"):
+    for name in ("tests", "govsearch", "bench"):
         (where / name).symlink_to(ROOT / name)
     return where
 
