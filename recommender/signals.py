@@ -106,13 +106,15 @@ class ScopeMatcher:
         self.vectorizer = TfidfVectorizer(analyzer=analyzer.index_terms, sublinear_tf=True)
         texts = [catalogue.services[key].text for key in self.keys]
         self.matrix = self.vectorizer.fit_transform(texts) if texts else None
+        self.terms = self.vectorizer.get_feature_names_out() if texts else None
 
     def candidates(self, profile: UserProfile | None, limit: int = 10) -> list[Candidate]:
         if self.matrix is None or not profile or profile.kind != "法人" or not profile.business_scope:
             return []
         scope = self.vectorizer.transform([profile.business_scope])
         similarity = (self.matrix @ scope.T).toarray().ravel()
-        best = np.argsort(-similarity)[:limit]
+        best = np.argpartition(-similarity, limit)[:limit] if len(similarity) > limit else np.arange(len(similarity))
+        best = best[np.argsort(-similarity[best])]
         return [
             Candidate(self.keys[i], float(similarity[i]), self._reason(scope, i), "business_scope")
             for i in best if similarity[i] >= MIN_SCOPE_SIMILARITY
@@ -120,7 +122,7 @@ class ScopeMatcher:
 
     def _reason(self, scope, row: int) -> str:
         shared = scope.multiply(self.matrix[row])
-        term = self.vectorizer.get_feature_names_out()[shared.indices[np.argmax(shared.data)]] if shared.nnz else ""
+        term = self.terms[shared.indices[np.argmax(shared.data)]] if shared.nnz else ""
         return f"您的经营范围涉及「{term}」，可能需要办理这一项" if term else "与您的经营范围相关"
 
 

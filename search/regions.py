@@ -15,6 +15,7 @@ service and the recommender both use this module, so they agree on who is served
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -31,6 +32,7 @@ _NATIONALITIES = (
 _NATIONALITY_TAIL = re.compile("(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族$")
 
 
+@functools.lru_cache(maxsize=65536)  # the feed and the learner ask it of every candidate and event
 def parse(region: str | None) -> tuple[str, ...]:
     """The levels of a region string, broadest first; () for national or blank."""
     text = re.sub(r"\s+", "", region or "")
@@ -65,8 +67,13 @@ def lineage(region: str | None) -> list[str]:
 
     Indexed with each guide too: "the copies at or below X" is then one term, X, to match.
     """
+    return list(_lineage(region))
+
+
+@functools.lru_cache(maxsize=65536)
+def _lineage(region: str | None) -> tuple[str, ...]:
     levels = parse(region)
-    return [key(levels[:depth]) for depth in range(len(levels), 0, -1)] + [NATIONAL]
+    return tuple(key(levels[:depth]) for depth in range(len(levels), 0, -1)) + (NATIONAL,)
 
 
 def depth(region: str | None) -> int:
