@@ -314,13 +314,10 @@ def _eval_recs(args, settings: Settings) -> int:
             pass  # too little history to fit: the default weights
         users = sorted(split.held_out)
         data = evaluation.Interactions(split.train)
-        catalogue, store = components.feed.catalogue, components.behaviour
-
-        def copy_for(user: str, service: str) -> str | None:
-            profile = store.get_user(user)
-            return catalogue.copy_for(service, profile.region if profile else None)
-
-        by_service = evaluation.Interactions(split.train, catalogue.service_for, copy_for)
+        catalogue = components.feed.catalogue
+        region_of = {user: profile.region if (profile := components.behaviour.get_user(user)) else None for user in users}
+        by_service = evaluation.Interactions(split.train, catalogue.service_for,
+                                             lambda user, service: catalogue.copy_for(service, region_of.get(user)))
         pushed = evaluation.feed_items(components.feed, users)
         results = {
             "feed": evaluation.scores(evaluation.codes_of(pushed), split.held_out),

@@ -87,13 +87,14 @@ def audit(feed: FeedService, items: dict[str, list[dict]]) -> dict[str, int]:
         known = [s for s in history if s.service in catalogue.services]
         did = {catalogue.services[s.service].name: s.service for s in known if s.event.type in JOURNEY_TYPES}
         touched = {catalogue.services[s.service].name: s.service for s in known}
+        done = set(did.values())
         for item in pushed:
             found["items"] += 1
             service = catalogue.service_for(item["code"])
             if service is None:
                 found["withdrawn"] += 1
                 continue
-            found["done"] += service in did.values() and not catalogue.services[service].yearly
+            found["done"] += service in done and not catalogue.services[service].yearly
             found["audience"] += bool(profile) and profile.kind not in catalogue.services[service].audience
             found["locality"] += catalogue.copy_for(service, profile.region if profile else None) != item["code"]
             if item["source"] in ("next_step", "life_event"):
@@ -112,7 +113,7 @@ def _true_reason(feed: FeedService, item: dict, service: str, did: dict[str, str
     if item["source"] == "life_event":
         event = quoted[-1]
         return event in feed.catalogue.services[earlier].life_events and event in feed.catalogue.services[service].life_events
-    weight, people = feed.store.transitions([earlier], limit=1000)[earlier].get(service, (0.0, 0))
+    _, people = feed.store.transitions([earlier], limit=1000)[earlier].get(service, (0.0, 0))
     return quoted[-1] == item["name"] and people >= feed.min_people
 
 

@@ -22,7 +22,7 @@ from collections import defaultdict
 
 from recommender import blend
 from recommender.catalogue import Catalogue
-from recommender.learning import EVERYONE, learn, segments
+from recommender.learning import DAY_MS, EVERYONE, learn, segments
 from recommender.models import JOURNEY_TYPES, LOOKED_TYPES, NOT_PUSHED_TYPES, FeedItem, UserEvent, UserProfile
 from recommender.signals import Candidate, ScopeMatcher, age, life_events, next_steps, popular
 from recommender.store import BehaviourStore, StoreUnavailable, StoredEvent
@@ -35,7 +35,7 @@ JOURNEY_LENGTH = 5  # the most recent services the next-step signals start from
 HISTORY_READ = 200  # a user's latest events the feed reads
 POPULAR_TTL_SECONDS = 30.0
 BLEND_TTL_SECONDS = 60.0  # a refitted blend reaches every worker within this
-YEAR_MS = 365 * 86_400_000
+YEAR_MS = 365 * DAY_MS
 POPULAR_PER_SEGMENT = 60
 WIDER_SEGMENT_DISCOUNT = 0.7  # city-wide popularity counts less than the district's own
 FOLLOWS_OWN_EVENT = ("next_step", "life_event")  # the only sources that may push a sensitive service
