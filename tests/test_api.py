@@ -186,6 +186,15 @@ def test_trusted_proxies_setting_is_validated(value, accepted):
             Settings.from_env({"GOVSEARCH_TRUSTED_PROXIES": value})
 
 
+@pytest.mark.parametrize(("value", "accepted"), [("5", True), ("2", True), ("1", False), ("0", False), ("five", False)])
+def test_the_feed_people_threshold_is_two_or_more(value, accepted):
+    if accepted:
+        assert Settings.from_env({"GOVSEARCH_FEED_MIN_PEOPLE": value}).feed_min_people == int(value)
+    else:
+        with pytest.raises(ConfigError, match="GOVSEARCH_FEED_MIN_PEOPLE"):
+            Settings.from_env({"GOVSEARCH_FEED_MIN_PEOPLE": value})
+
+
 # -- request ids and /metrics --------------------------------------------------------------------
 
 

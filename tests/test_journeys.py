@@ -193,3 +193,10 @@ def test_a_life_event_reason_says_whether_the_person_did_or_only_looked(client, 
     assert response.status_code == 201
     reasons = [item["reason"] for item in feed(client, looker) if item["source"] == "life_event"]
     assert reasons and all(reason.startswith("您查看了「内地居民结婚登记」") for reason in reasons)
+
+
+@pytest.mark.parametrize("redis_url", [None])
+def test_learn_blend_refuses_a_sample_out_of_range_and_keeps_no_model(run_cli, journey_settings):
+    result = run_cli("learn", "blend", "--sample", "3")
+    assert result.returncode == 2 and "--sample must be 10 to 1000000" in result.stderr
+    assert build_components(journey_settings).behaviour.model(MODEL_NAME) is None
