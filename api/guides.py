@@ -9,7 +9,7 @@ from api.auth import signed_in_user
 from api.errors import ApiError
 from recommender.store import StoreUnavailable
 from search.analysis import exact_key
-from search.service import SearchRequest
+from search.plan import SearchRequest
 
 blueprint = Blueprint("guides", __name__, url_prefix="/api/v1")
 
@@ -105,7 +105,7 @@ def directory():
 @blueprint.get("/guides/<code>")
 def guide(code: str):
     """A guide page; ``search_id`` and ``rank`` (from a search answer) make the visit a click."""
-    found = _search().guide(code)
+    found = _search().guide_page(code)
     if found is None:
         raise ApiError(404, f"no active guide with code {code!r}")
     search_id = request.args.get("search_id") or None

@@ -25,7 +25,8 @@ from govsearch.components import build_components  # noqa: E402
 from govsearch.settings import Settings  # noqa: E402
 from indexer.guides import load_guides  # noqa: E402
 from search.analysis import exact_key  # noqa: E402
-from search.service import SearchRequest, SearchService  # noqa: E402
+from search.plan import SearchRequest  # noqa: E402
+from search.service import SearchService  # noqa: E402
 
 # What people type into the box: official names, fragments, questions, everyday words,
 # abbreviations, pinyin, typos and traditional characters, a case number now and then.

@@ -248,7 +248,7 @@ def _seed_query_log(components, events_path: Path) -> int:
     from indexer.readers import read_records
     from indexer.validation import USER_EVENT_FIELDS
     from search.analysis import exact_key
-    from search.service import SearchRequest
+    from search.plan import SearchRequest
 
     searches = [r.data for r in read_records(events_path, USER_EVENT_FIELDS) if not r.error and r.data["type"] == "search"]
     answers: dict[str, dict] = {}

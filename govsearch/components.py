@@ -12,25 +12,28 @@ import os
 import secrets
 import time
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
+from typing import TYPE_CHECKING
 
 from govsearch.settings import Settings
-from recommender.feed import FeedService
 from recommender.redis_store import RedisBehaviourStore
 from recommender.sqlite_store import SqliteBehaviourStore
 from recommender.store import BehaviourStore
 from search.analysis import Analyzer, exact_key
-from search.analytics import HOT_CHECKED, HotSearches, QueryLog, build_report
+from search.analytics import HOT_CHECKED, HotSearches, QueryLog, build_report, names_catalogue, nearest_guide
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.redis_counters import RedisCounters
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from search.stores.sqlite_cases import SqliteCaseStore
 from search.stores.sqlite_counters import SqliteCounters
 from search.cases import CaseStore
-from search.engine import open_guide_engine
+from search.engine import GuideEngine
 from search.limits import EventLimiter, LookupLimiter
 from search.service import SearchService
 from synonyms import dictionary_stamp, load_dictionaries
+
+if TYPE_CHECKING:
+    from recommender.feed import FeedService
 
 log = logging.getLogger(__name__)
 RELOAD_CHECK_SECONDS = 5.0
@@ -57,6 +60,17 @@ def build_analyzer(settings: Settings) -> Analyzer:
     return Analyzer(load_dictionaries(settings.dictionary_dir))
 
 
+def open_guide_engine(settings: Settings) -> GuideEngine:
+    """The guide engine the settings choose (DESIGN §3)."""
+    if settings.backend == "elasticsearch":
+        from search.engines.elasticsearch import ElasticsearchGuideEngine
+
+        return ElasticsearchGuideEngine(settings.elasticsearch)
+    from search.engines.embedded import EmbeddedGuideEngine
+
+    return EmbeddedGuideEngine(settings.guides_dir)
+
+
 class Components:
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -68,10 +82,11 @@ class Components:
 
     @cached_property
     def cases(self) -> CaseStore:
+        """On the cluster beside the guides when the engine is Elasticsearch, else SQLite (DESIGN §3)."""
         if self.settings.backend == "elasticsearch":
             from search.stores.es_cases import ElasticsearchCaseStore
 
-            return ElasticsearchCaseStore(self.settings)
+            return ElasticsearchCaseStore(self.settings.elasticsearch)
         return SqliteCaseStore(self.settings.sqlite_path)
 
     def health(self) -> dict[str, str]:
@@ -125,11 +140,11 @@ class Components:
         # The list is recomputed every minute from up to 200 candidates, each a search: ask
         # each query once per state of the index and the dictionaries.
         @lru_cache(maxsize=HOT_CHECKED * 20)
-        def names_catalogue(query: str, index_version, dictionaries) -> bool:
-            return self.search.names_catalogue(query)
+        def names_it(query: str, index_version, dictionaries) -> bool:
+            return names_catalogue(self.search, query)
 
         return HotSearches(self.query_log.store, blocked,
-                           lambda query: names_catalogue(query, self.guides.version(), self.dictionary_stamp))
+                           lambda query: names_it(query, self.guides.version(), self.dictionary_stamp))
 
     def usage_report(self, days: int) -> dict:
         """The operators' report (DESIGN §1: 统计分析), including what this process still buffers."""
@@ -137,12 +152,14 @@ class Components:
 
         def guide_name(code: str) -> str | None:
             guide = self.search.guide(code)
-            return guide["name"] if guide else None
+            return guide.name if guide else None
 
-        return build_report(self.query_log.store, days, self.search.nearest_guide, guide_name)
+        return build_report(self.query_log.store, days, partial(nearest_guide, self.search), guide_name)
 
     @cached_property
-    def feed(self) -> FeedService:
+    def feed(self) -> "FeedService":
+        from recommender.feed import FeedService  # scikit-learn: seconds to import, only where the feed is used
+
         return FeedService(self.behaviour, self.guides, self.analyzer, min_people=self.settings.feed_min_people)
 
     def _counter_key(self) -> bytes:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 from urllib.parse import urlsplit
 
 from synonyms import DICTIONARY_DIR
+
+if TYPE_CHECKING:
+    from search.es import ElasticsearchConfig
 
 BACKENDS = ("embedded", "elasticsearch")
 MAX_TRUSTED_PROXIES = 5  # more hops than any sane deployment has: a larger number is a typo
@@ -124,6 +127,16 @@ class Settings:
     def elasticsearch_nodes(self) -> list[str]:
         """The nodes of ELASTICSEARCH_URL (several separated by commas)."""
         return [node.strip() for node in (self.elasticsearch_url or "").split(",") if node.strip()]
+
+    @property
+    def elasticsearch(self) -> "ElasticsearchConfig":
+        """The cluster as the Elasticsearch engine and case store see it."""
+        from search.es import ElasticsearchConfig  # the client library only where Elasticsearch is used
+
+        return ElasticsearchConfig(
+            nodes=tuple(self.elasticsearch_nodes), prefix=self.index_prefix, shards=self.elasticsearch_shards,
+            api_key=self.elasticsearch_api_key, user=self.elasticsearch_user, password=self.elasticsearch_password,
+            ca_certs=self.elasticsearch_ca_certs)
 
     @property
     def pepper(self) -> bytes:

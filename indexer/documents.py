@@ -1,60 +1,70 @@
-"""Building the engine document of a guide: which guide keys feed which searchable field."""
+"""From a validated record to what the engines index: the typed guide, then its document.
+
+``read_guide`` reads a record once with the dictionaries (its service, its variant, whether it
+recurs yearly); ``build_guide_document`` analyses each field of ``search.schema.FIELDS`` as the
+table says, so which guide keys feed which searchable field is declared there, not here.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
-from search import regions
 from search.analysis import Analyzer, exact_key
+from search.guide import Guide
 from search.models import GuideDocument
 from search.pinyin import syllables
 from search.query import bigrams
-from search.schema import FACET_KEYS, NGRAM_FIELD
+from search.schema import EXACT, FIELDS, HEAD_PREFIXES, PAIRS, PREFIXES, TERMS, VALUES
 from search.services import service_key
 from search.variants import StepWords
 
 MAX_SUGGEST_PREFIX = 24  # characters (or pinyin letters); longer prefixes are not typed into a search box
 
 
-def build_guide_document(guide: dict, analyzer: Analyzer) -> GuideDocument:
-    name_key = exact_key(analyzer.normalize(guide["name"]))
-    texts = {
-        "name": [guide["name"]],
-        "keywords": guide.get("keywords") or [],
-        "taxonomy": [*(guide.get("themes") or []), *(guide.get("life_events") or []), guide.get("item_type") or ""],
-        "department": [guide["department"]],
-        "summary": [guide.get("summary") or ""],
-        "conditions": [guide.get("conditions") or ""],
-        "materials": [m.get("name") or "" for m in guide.get("materials") or []],
-        "body": _body_texts(guide),
-    }
-    terms = {field: analyzer.index_terms(" ".join(filter(None, parts))) for field, parts in texts.items()}
-    keyword_keys = [exact_key(analyzer.normalize(keyword)) for keyword in texts["keywords"]]
-    terms[NGRAM_FIELD] = [gram for key in [name_key, *keyword_keys] for gram in bigrams(key)]
-    head_keys, suggest_keys = _suggest_keys(name_key, analyzer)
-    return GuideDocument(
-        code=guide["code"],
-        name=guide["name"],
-        exact_name=name_key,
-        exact_keywords=keyword_keys,
-        terms=terms,
-        facets=_facets(guide, name_key, analyzer),
-        suggest_keys=suggest_keys,
-        suggest_head_keys=head_keys,
-        source=guide,
-    )
+def read_guide(record: dict, analyzer: Analyzer) -> Guide:
+    """The typed guide of a validated record, with what the dictionaries say of it."""
+    name_key = _key(record["name"], analyzer)
+    traits = step_words(analyzer).traits(name_key, record.get("audience"), service_key(record, name_key))
+    return Guide.from_record(record, traits)
 
 
-def _facets(guide: dict, name_key: str, analyzer: Analyzer) -> dict[str, list[str]]:
-    facets = {facet: _values(guide.get(key)) for facet, key in FACET_KEYS.items()}
-    facets.update(
-        service=[service_key(guide, name_key)],
-        parent=_values(guide.get("parent_code")),
-        variant=step_words(analyzer).of_guide(name_key, guide.get("audience")),
-        within=regions.lineage(guide.get("region")),
-        locality=[regions.canonical(guide.get("region"))],
-    )
-    return facets
+def build_guide_document(guide: Guide, analyzer: Analyzer) -> GuideDocument:
+    values = {}
+    for field in FIELDS:
+        texts = [text for text in field.source(guide) if text]
+        values[field.name] = ANALYSES[field.analysis](texts, analyzer)
+    return GuideDocument(guide, values)
+
+
+def _terms(texts: list[str], analyzer: Analyzer) -> list[str]:
+    return analyzer.index_terms(" ".join(texts))
+
+
+def _exact(texts: list[str], analyzer: Analyzer) -> list[str]:
+    return [_key(text, analyzer) for text in texts]
+
+
+def _pairs(texts: list[str], analyzer: Analyzer) -> list[str]:
+    return [gram for key in _exact(texts, analyzer) for gram in bigrams(key)]
+
+
+def _prefixes(texts: list[str], analyzer: Analyzer) -> list[str]:
+    return [prefix for key in _exact(texts, analyzer) for prefix in _suggest_keys(key, analyzer)[1]]
+
+
+def _head_prefixes(texts: list[str], analyzer: Analyzer) -> list[str]:
+    return [prefix for key in _exact(texts, analyzer) for prefix in _suggest_keys(key, analyzer)[0]]
+
+
+ANALYSES: dict[str, Callable[[list[str], Analyzer], list[str]]] = {
+    TERMS: _terms, EXACT: _exact, PAIRS: _pairs, PREFIXES: _prefixes, HEAD_PREFIXES: _head_prefixes,
+    VALUES: lambda texts, analyzer: [str(text) for text in texts],
+}
+
+
+def _key(text: str, analyzer: Analyzer) -> str:
+    return exact_key(analyzer.normalize(text))
 
 
 @lru_cache(maxsize=8)
@@ -62,13 +72,8 @@ def step_words(analyzer: Analyzer) -> StepWords:
     return StepWords.of(analyzer)
 
 
-def _suggest_keys(name_key: str, analyzer: Analyzer) -> tuple[list[str], list[str]]:
-    head, anywhere = _cached_suggest_keys(name_key, analyzer)
-    return list(head), list(anywhere)
-
-
 @lru_cache(maxsize=50_000)  # names repeat across regions; their keys need computing once
-def _cached_suggest_keys(name_key: str, analyzer: Analyzer) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _suggest_keys(name_key: str, analyzer: Analyzer) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Prefixes of the name, in hanzi, pinyin and initials: from its start, and from each word in it.
 
     住房公积金提取 → 住, 住房 … 公积金提 …, zhufang …, gongjijinti …, gjjtq …: typing 公积金提,
@@ -94,19 +99,3 @@ def _word_starts(name_key: str, analyzer: Analyzer) -> list[int]:
         starts.update(offset + word.find(sub) for sub in analyzer.sub_words(word))
         offset += len(word)
     return sorted(starts)
-
-
-def _body_texts(guide: dict) -> list[str]:
-    parts = list(guide.get("basis") or [])
-    for step in guide.get("procedure") or []:
-        parts += [step.get("name") or "", step.get("description") or ""]
-    for entry in guide.get("faq") or []:
-        parts += [entry.get("q") or "", entry.get("a") or ""]
-    parts.append(guide.get("location") or "")
-    return [str(part) for part in parts]
-
-
-def _values(value) -> list[str]:
-    if value is None or value == "":
-        return []
-    return [value] if isinstance(value, str) else [str(v) for v in value]

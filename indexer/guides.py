@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from indexer.documents import build_guide_document
+from indexer.documents import build_guide_document, read_guide
 from indexer.errors import ReplaceRefused
 from indexer.readers import check_readable, count_records, read_records
 from indexer.rejects import RejectLog
@@ -67,7 +67,7 @@ def load_guides(
                 if final_status[code] == "withdrawn":
                     writer.withdraw(code)
                 else:
-                    writer.upsert(build_guide_document(record.data, analyzer), origin=record)
+                    writer.upsert(build_guide_document(read_guide(record.data, analyzer), analyzer), origin=record)
             for file, line, reason, raw in _read_again(superseded):
                 rejects.add(file, line, reason, raw)
             if replace and not allow_shrink:

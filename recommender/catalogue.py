@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from search import regions
-from search.analysis import Analyzer, exact_key
-from search.services import service_key
+from search.guide import Guide
 
 
 @dataclass
@@ -32,23 +31,21 @@ class Service:
 
 
 class Catalogue:
-    def __init__(self, guides: Iterable[dict], analyzer: Analyzer):
+    def __init__(self, guides: Iterable[Guide]):
         self.services: dict[str, Service] = {}
         self.service_of_code: dict[str, str] = {}
         self.by_life_event: dict[str, list[str]] = defaultdict(list)
-        sensitive_words = analyzer.dictionaries.steps.get("sensitive", ())
-        yearly_words = analyzer.dictionaries.steps.get("yearly", ())
         for guide in guides:
-            key = service_key(guide, exact_key(analyzer.normalize(guide["name"])))
-            service = self.services.setdefault(key, Service(key, guide["name"]))
-            service.audience.update(guide.get("audience") or [])
-            service.life_events.update(guide.get("life_events") or [])
-            service.copies.setdefault(regions.canonical(guide.get("region")), guide["code"])
-            service.sensitive = service.sensitive or any(word in guide["name"] for word in sensitive_words)
-            service.yearly = service.yearly or any(word in guide["name"] for word in yearly_words)
+            key = guide.service
+            service = self.services.setdefault(key, Service(key, guide.name))
+            service.audience.update(guide.audience)
+            service.life_events.update(guide.life_events)
+            service.copies.setdefault(regions.canonical(guide.region), guide.code)
+            service.sensitive = service.sensitive or guide.traits.sensitive
+            service.yearly = service.yearly or guide.traits.yearly
             if not service.text:
-                service.text = " ".join([guide["name"], *(guide.get("keywords") or []), guide.get("summary") or ""])
-            self.service_of_code[guide["code"]] = key
+                service.text = " ".join([guide.name, *guide.keywords, guide.summary])
+            self.service_of_code[guide.code] = key
         for key, service in self.services.items():
             for event in service.life_events:
                 self.by_life_event[event].append(key)

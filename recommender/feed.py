@@ -87,7 +87,7 @@ class FeedService:
         self._rebuild_in_background(self.engine.version())
 
     def _build(self, version) -> tuple[object, Catalogue, ScopeMatcher]:
-        catalogue = Catalogue(self.engine.all_guides(), self.analyzer)
+        catalogue = Catalogue(self.engine.all_guides())
         return (version, catalogue, ScopeMatcher(catalogue, self.analyzer))
 
     def _rebuild_in_background(self, version) -> None:

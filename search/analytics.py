@@ -25,7 +25,13 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from search.models import EngineQuery
+from search.plan import PAIR_FIELDS, SearchRequest, pair_concepts
+
+if TYPE_CHECKING:
+    from search.service import SearchService
 
 log = logging.getLogger(__name__)
 
@@ -273,6 +279,25 @@ class HotSearches:
         self.refresh()
 
 
+def names_catalogue(service: SearchService, q: str) -> bool:
+    """Whether ``q`` asks for the catalogue in its own words, as a hot search must: typed
+    as it is meant (no rewrite), every word a word of service names, keywords and the
+    directory (or a synonym of one), one of them saying which service (not only 办理 or
+    证明), and it matches exactly. 公积金代办加微信 and 怎么办理 do not."""
+    parser = service.parser
+    parsed = parser.parse(q)
+    if parsed.intent != "guide" or parsed.did_you_mean or parsed.unknown or not parsed.concepts:
+        return False
+    required = [concept for concept in parsed.concepts if concept.required]
+    named = all(
+        any(all(term in parser.vocabulary for term in alternative.terms) for alternative in concept.alternatives)
+        for concept in required
+    )
+    # 怎么办理, 证明: every word a catalogue word, but none that says which service.
+    deciding = any(c.word not in parsed.generic and c.word not in parser.stop_phrases for c in required)
+    return named and deciding and service.search(SearchRequest(q=q, size=1))["match"] == "exact"
+
+
 @dataclass
 class _HotRules:
     needed_clients: int
@@ -297,6 +322,17 @@ class _HotRules:
         if not self.names_catalogue(figure.query):
             return "does not name a service of the catalogue"
         return None
+
+
+def nearest_guide(service: SearchService, q: str) -> dict | None:
+    """The guide whose name and keywords share the most character pairs with ``q`` (for
+    operators fixing a query that found nothing), or None."""
+    parsed = service.parser.parse(q)
+    if not parsed.ngrams:
+        return None
+    query = EngineQuery(concepts=pair_concepts(parsed.ngrams), fields=PAIR_FIELDS, min_should_match=1, limit=1, facets=())
+    hits = service.engine.search(query).hits
+    return {"code": hits[0].code, "name": hits[0].guide.name} if hits else None
 
 
 def build_report(store: AnalyticsStore, days: int, nearest_guide, guide_name, limit: int = 20) -> dict:

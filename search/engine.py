@@ -1,16 +1,16 @@
-"""The guide engine interface and the factory that picks a backend from the settings.
+"""The guide engine interface.
 
 The service layer talks only to ``GuideEngine``; documents go in already analysed
 (``GuideDocument``) and queries are engine-neutral (``EngineQuery``), so the embedded
-tantivy backend and the Elasticsearch backend are interchangeable by configuration.
+tantivy backend and the Elasticsearch backend are interchangeable by configuration
+(``govsearch.components`` picks one).
 """
 
 from __future__ import annotations
 
 from typing import Iterator, Protocol
 
-from govsearch.settings import Settings
-from search.models import EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
+from search.models import Branch, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
 
 
 class GuideWriter(Protocol):
@@ -33,8 +33,9 @@ class GuideEngine(Protocol):
         """The first of ``queries`` (a relaxation ladder) that finds something, with its
         position; the last one's result when none does. A backend may run them in one round trip."""
 
-    def directory_facets(self, filters: dict[str, list[str]], facets, size: int) -> dict[str, list[FacetCount]]:
-        """Facet counts over every active guide passing ``filters``."""
+    def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
+                         branch: Branch | None = None) -> dict[str, list[FacetCount]]:
+        """Facet counts over every active guide passing ``filters`` (and on ``branch``, if given)."""
 
     def suggest(self, key: str, size: int) -> list[Suggestion]:
         """Names that start with, or have a word starting with, ``key`` (a normalised prefix)."""
@@ -63,13 +64,3 @@ class GuideEngine(Protocol):
 
     def writer(self, replace: bool = False) -> GuideWriter:
         """Start a load; ``replace`` rebuilds and swaps the live index only once complete."""
-
-
-def open_guide_engine(settings: Settings) -> GuideEngine:
-    if settings.backend == "elasticsearch":
-        from search.engines.elasticsearch import ElasticsearchGuideEngine
-
-        return ElasticsearchGuideEngine(settings)
-    from search.engines.embedded import EmbeddedGuideEngine
-
-    return EmbeddedGuideEngine(settings.guides_dir)

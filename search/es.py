@@ -13,10 +13,12 @@ import os
 import threading
 from contextlib import contextmanager
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 import elastic_transport
 import elasticsearch
 
-from govsearch.settings import Settings
 from search.errors import BackendUnavailable
 from search.guard import CircuitBreaker
 
@@ -31,33 +33,46 @@ _clusters: dict[tuple, "Cluster"] = {}
 _lock = threading.Lock()
 
 
-def cluster(settings: Settings) -> "Cluster":
-    """The process's one client for these settings (a connection pool over every node) with
-    its circuit breaker."""
+@dataclass(frozen=True)
+class ElasticsearchConfig:
+    """What the Elasticsearch engine and case store need to know: where the cluster is, how to
+    sign in, and how their indexes are named and cut."""
+
+    nodes: tuple[str, ...]
+    prefix: str = "govsearch"  # of every index and alias
+    shards: int = 1  # of the guides index; one shard keeps BM25 statistics the embedded engine's
+    api_key: str | None = field(default=None, repr=False)
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    ca_certs: Path | None = None
+
+
+def cluster(config: ElasticsearchConfig) -> "Cluster":
+    """The process's one client for this cluster (a connection pool over every node) with its
+    circuit breaker."""
     # Keyed by process too: a worker forked from a process that used the client (the demo loads,
     # then serves) must not share its sockets, or two processes read each other's answers.
-    key = (os.getpid(), settings.elasticsearch_url, settings.elasticsearch_api_key, settings.elasticsearch_user,
-           settings.elasticsearch_ca_certs)
+    key = (os.getpid(), config.nodes, config.api_key, config.user, config.ca_certs)
     with _lock:
         if key not in _clusters:
-            _clusters[key] = Cluster(_connect(settings))
+            _clusters[key] = Cluster(_connect(config))
         return _clusters[key]
 
 
-def _connect(settings: Settings) -> elasticsearch.Elasticsearch:
+def _connect(config: ElasticsearchConfig) -> elasticsearch.Elasticsearch:
     options: dict = {
         "request_timeout": REQUEST_TIMEOUT,
-        "max_retries": max(1, len(settings.elasticsearch_nodes) - 1),  # each other node once
+        "max_retries": max(1, len(config.nodes) - 1),  # each other node once
         "retry_on_timeout": True,
         "retry_on_status": (502, 503, 504),
     }
-    if settings.elasticsearch_api_key:
-        options["api_key"] = settings.elasticsearch_api_key
-    elif settings.elasticsearch_user:
-        options["basic_auth"] = (settings.elasticsearch_user, settings.elasticsearch_password or "")
-    if settings.elasticsearch_ca_certs:
-        options["ca_certs"] = str(settings.elasticsearch_ca_certs)
-    return elasticsearch.Elasticsearch(settings.elasticsearch_nodes, **options)
+    if config.api_key:
+        options["api_key"] = config.api_key
+    elif config.user:
+        options["basic_auth"] = (config.user, config.password or "")
+    if config.ca_certs:
+        options["ca_certs"] = str(config.ca_certs)
+    return elasticsearch.Elasticsearch(list(config.nodes), **options)
 
 
 class Cluster:

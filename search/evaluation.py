@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from search import regions
-from search.service import SearchRequest, SearchService
+from search.plan import SearchRequest
+from search.service import SearchService
 
 CUTOFF = 10
 TOP = 3
@@ -91,7 +92,8 @@ def read_queries(path: Path) -> list[LabelledQuery]:
 
 
 def evaluate(service: SearchService, queries: list[LabelledQuery], withdrawn_codes: set[str]) -> EvaluationReport:
-    outcomes = [_run(service, query) for query in queries]
+    services = _Services(service)
+    outcomes = [_run(service, services, query) for query in queries]
     answerable = [o for o in outcomes if o.query.answerable]
     by_category = defaultdict(list)
     for outcome in answerable:
@@ -109,7 +111,20 @@ def evaluate(service: SearchService, queries: list[LabelledQuery], withdrawn_cod
     )
 
 
-def _run(service: SearchService, query: LabelledQuery) -> QueryOutcome:
+class _Services(dict):
+    """The service of each code, looked up once (copies of one service count as one result)."""
+
+    def __init__(self, service: SearchService):
+        super().__init__()
+        self.service = service
+
+    def __missing__(self, code: str) -> str:
+        guide = self.service.guide(code)
+        self[code] = guide.service if guide else code
+        return self[code]
+
+
+def _run(service: SearchService, services: _Services, query: LabelledQuery) -> QueryOutcome:
     filters = {key: [value] if isinstance(value, str) else list(value) for key, value in query.filters.items()}
     region = (filters.pop("region", None) or [None])[0]
     response = service.search(SearchRequest(q=query.q, size=CUTOFF, filters=filters, region=region,
@@ -117,33 +132,33 @@ def _run(service: SearchService, query: LabelledQuery) -> QueryOutcome:
     items = response["items"]
     codes = [item["code"] for item in items]
     names = [item["name"] for item in items]
-    services = list(dict.fromkeys(service.service_of(item) for item in items))
-    wanted = _by_service(service, query.relevant)
-    scores = _scores(services, wanted)
+    ranked = list(dict.fromkeys(services[item["code"]] for item in items))
+    wanted = _by_service(services, query.relevant)
+    scores = _scores(ranked, wanted)
     place = region or response.get("place") or query.locality
     if scores and place and items:
-        scores["wrong_locality"] = _wrong_locality(service, items[:TOP], wanted, place)
+        scores["wrong_locality"] = _wrong_locality(service, services, items[:TOP], wanted, place)
     return QueryOutcome(query, codes, names, response["intent"], response["total"], scores, response.get("match", "none"))
 
 
-def _by_service(service: SearchService, relevant: dict[str, int]) -> dict[str, int]:
+def _by_service(services: _Services, relevant: dict[str, int]) -> dict[str, int]:
     """Labels by service: the best grade given to any copy."""
     grades: dict[str, int] = {}
     for code, grade in relevant.items():
-        guide = service.guide(code)
-        key = service.service_of(guide) if guide else code
+        key = services[code]
         grades[key] = max(grade, grades.get(key, 0))
     return grades
 
 
-def _wrong_locality(service: SearchService, items: list[dict], wanted: dict[str, int], place: str) -> float:
+def _wrong_locality(service: SearchService, services: _Services, items: list[dict], wanted: dict[str, int],
+                    place: str) -> float:
     branch = regions.canonical(service.resolve_region(place))
     lineage = regions.lineage(branch)
     wrong = 0
     for item in items:
         at = regions.canonical(item.get("region"))
         on_branch = at in lineage or branch in regions.lineage(item.get("region"))
-        wrong += bool(wanted.get(service.service_of(item))) and not on_branch
+        wrong += bool(wanted.get(services[item["code"]])) and not on_branch
     return wrong / len(items)
 
 

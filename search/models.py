@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from search.guide import Guide
 from search.schema import SEARCH_BOOSTS, SEARCH_FACETS
 
 AUDIENCES = ("个人", "法人")
@@ -11,17 +12,15 @@ AUDIENCES = ("个人", "法人")
 
 @dataclass
 class GuideDocument:
-    """A guide analysed for the engine: terms per text field, facet values and the guide itself."""
+    """A guide analysed for the engine: each field's values (``search.schema.FIELDS``, analysed
+    as the field says) and the guide itself, which the engine keeps and returns with hits."""
 
-    code: str
-    name: str
-    exact_name: str  # the normalised name, for 直达 when a query names the item exactly
-    exact_keywords: list[str]  # the normalised keywords, which a query may also name exactly
-    terms: dict[str, list[str]]  # per field of SEARCH_BOOSTS, plus NGRAM_FIELD
-    facets: dict[str, list[str]]
-    suggest_keys: list[str]  # prefixes the as-you-type box may send, in hanzi and in pinyin
-    suggest_head_keys: list[str]  # those that start the name, which suggest first
-    source: dict
+    guide: Guide
+    values: dict[str, list[str]]
+
+    @property
+    def code(self) -> str:
+        return self.guide.code
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ class FacetCount:
 class EngineHit:
     code: str
     score: float
-    source: dict
+    guide: Guide
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from search.analysis import Analyzer, exact_key
+from search.guide import Traits
 
 ENTRY, PLAIN, PERSONAL = "entry", "plain", "personal"
 
@@ -24,13 +25,20 @@ class StepWords:
     employer: tuple[str, ...]
     business: tuple[str, ...]
     generic: tuple[str, ...]
+    yearly: tuple[str, ...] = ()
+    sensitive: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, analyzer: Analyzer) -> "StepWords":
         steps = analyzer.dictionaries.steps
         words = {section: tuple(exact_key(analyzer.normalize(w)) for w in steps.get(section, ())) for section in
-                 ("entry", "later", "employer", "business", "generic")}
+                 ("entry", "later", "employer", "business", "generic", "yearly", "sensitive")}
         return cls(**words)
+
+    def traits(self, name_key: str, audience, service: str) -> Traits:
+        """What these words say of a guide named ``name_key`` (normalised), indexed with it."""
+        return Traits(service, tuple(self.of_guide(name_key, audience)), _any_in(self.yearly, name_key),
+                      _any_in(self.sensitive, name_key))
 
     def of_guide(self, name_key: str, audience) -> list[str]:
         """The variant flags of a guide (indexed in ``f_variant``)."""

@@ -27,10 +27,10 @@ from typing import Iterator
 import elasticsearch
 from elasticsearch import helpers
 
-from govsearch.settings import Settings
 from search.engines import es_queries
 from search.errors import BackendUnavailable, IndexBusy
-from search.es import cluster
+from search.guide import Guide
+from search.es import ElasticsearchConfig, cluster
 from search.models import Branch, EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
 from search.schema import VOCABULARY_FIELDS
 
@@ -45,12 +45,12 @@ EMPTY = EngineResult(total=0, hits=[], facets={})
 class ElasticsearchGuideEngine:
     """The ``GuideEngine`` on Elasticsearch (see the module docstring for the layout)."""
 
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.cluster = cluster(settings)
+    def __init__(self, config: ElasticsearchConfig):
+        self.config = config
+        self.cluster = cluster(config)
         self.es = self.cluster.es
-        self.alias = f"{settings.index_prefix}-guides"
-        self.lock_index = f"{settings.index_prefix}-locks"
+        self.alias = f"{config.prefix}-guides"
+        self.lock_index = f"{config.prefix}-locks"
         self._version: tuple[float, object] | None = None  # (checked at, version)
         self._lexicon: Lexicon | None = None
 
@@ -100,20 +100,20 @@ class ElasticsearchGuideEngine:
         response = self._search("suggest", es_queries.suggest_body(key, size))
         suggestions: dict[str, Suggestion] = {}
         for hit in (response or {}).get("hits", {}).get("hits", []):
-            guide = hit["_source"]["guide"]
+            guide = hit["_source"]["guide"]["record"]
             suggestions.setdefault(guide["name"], Suggestion(guide["name"], guide["code"]))
             if len(suggestions) == size:
                 break
         return list(suggestions.values())
 
-    def get(self, code: str) -> dict | None:
+    def get(self, code: str) -> Guide | None:
         found = self.cluster.read("get", lambda: self.es.get(index=self.alias, id=code, source_includes=es_queries.SOURCE))
-        return found["_source"]["guide"] if found else None
+        return Guide.from_stored(found["_source"]["guide"]) if found else None
 
     def count(self) -> int:
         return self.cluster.read("count", lambda: self.es.count(index=self.alias)["count"], missing=0)
 
-    def all_guides(self) -> Iterator[dict]:
+    def all_guides(self) -> Iterator[Guide]:
         """Every guide, a page at a time, from one point in time (a consistent snapshot)."""
         with self.cluster.guarded("all guides"):
             try:
@@ -131,7 +131,7 @@ class ElasticsearchGuideEngine:
                     hits = self.es.search(body=body)["hits"]["hits"]
                 if not hits:
                     return
-                yield from (hit["_source"]["guide"] for hit in hits)
+                yield from (Guide.from_stored(hit["_source"]["guide"]) for hit in hits)
                 after = hits[-1]["sort"]
         finally:
             with self.cluster.guarded("all guides"):
@@ -175,7 +175,8 @@ class ElasticsearchGuideEngine:
         return self.cluster.read(what, lambda: self.es.search(index=self.alias, body=body))
 
     def _result(self, response: dict, query: EngineQuery) -> EngineResult:
-        hits = [EngineHit(hit["_id"], hit["_score"] or 0.0, hit["_source"]["guide"]) for hit in response["hits"]["hits"]]
+        hits = [EngineHit(hit["_id"], hit["_score"] or 0.0, Guide.from_stored(hit["_source"]["guide"]))
+                for hit in response["hits"]["hits"]]
         facets = _facets(response, query.facets) if query.facets else {}
         total = response["hits"]["total"]["value"]
         if query.collapse:
@@ -337,7 +338,7 @@ class ElasticsearchGuideWriter:
 
     def _create_index(self, building: bool) -> str:
         name = f"{self.engine.alias}-{time.strftime('%Y%m%dt%H%M%S')}-{os.urandom(3).hex()}"
-        settings = {"number_of_shards": self.engine.settings.elasticsearch_shards}
+        settings = {"number_of_shards": self.engine.config.shards}
         settings.update({"number_of_replicas": 0, "refresh_interval": "-1"} if building else {"auto_expand_replicas": "0-1"})
         self.es.indices.create(index=name, settings=settings, mappings=es_queries.mapping())
         return name

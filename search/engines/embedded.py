@@ -18,7 +18,6 @@ lock (so no loader is building it any more).
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import secrets
@@ -29,21 +28,11 @@ from typing import Iterator
 
 import tantivy
 
+from search.engines.tantivy_queries import CODE_START, GROUP_IDS, SOURCE, QueryCompiler, build_schema, document
 from search.errors import IndexBusy
-from search.models import (
-    Alternative,
-    Branch,
-    Concept,
-    EngineHit,
-    EngineQuery,
-    EngineResult,
-    FacetCount,
-    GuideDocument,
-    Lexicon,
-    Suggestion,
-)
-from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
-from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
+from search.guide import Guide
+from search.models import Branch, EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
+from search.schema import DIRECTORY_FACETS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
 
 CURRENT = "CURRENT"
 LOCK = ".load.lock"
@@ -53,29 +42,7 @@ PAGE = 1000  # guides read at a time by all_guides
 DIRECTORY_SIZE = 10_000
 COLLAPSE_WINDOW = 400  # hits read to collapse a page into services, at least …
 MAX_COLLAPSE_WINDOW = 5_000  # … and at most
-GROUP_IDS = {"service": "service_id"}  # numeric fast columns of the collapse groups
-CODE_START = "code_start"  # a code's first 8 bytes as a number: codes compare as their starts do, or tie
 DISTINCT = " distinct"  # the aggregation counting services; no facet has a space in its name
-
-
-def build_schema(fast_columns: bool = True) -> tantivy.Schema:
-    """The tantivy schema of ``search.schema.FIELDS``, and the numeric columns the collapse reads
-    (an index written before them has none, and still collapses, reading documents)."""
-    builder = tantivy.SchemaBuilder()
-    for field in FIELDS:
-        if field.kind == "tokens":
-            builder.add_text_field(field.name, tokenizer_name="whitespace", index_option="freq")
-        elif field.kind in ("keyword", "facet"):
-            stored = field.returned or field.name == "code"
-            builder.add_text_field(field.name, stored=stored, tokenizer_name="raw", index_option="basic",
-                                   fast=field.kind == "facet")
-        elif field.name == "source":
-            builder.add_bytes_field(field.name, stored=True)
-        else:
-            builder.add_text_field(field.name, stored=True, tokenizer_name="raw", index_option="basic")
-    for column in (*GROUP_IDS.values(), CODE_START) if fast_columns else ():
-        builder.add_unsigned_field(column, fast=True)
-    return builder.build()
 
 
 class EmbeddedGuideEngine:
@@ -85,9 +52,11 @@ class EmbeddedGuideEngine:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
+        self.compiler = QueryCompiler(self.schema)
         self._pointer = self.directory / CURRENT
         self._pointer_stamp: tuple | None = None
         self._generation_meta: Path | None = None  # the live generation's commit record
+        self._meta_stamp: tuple | None = None  # … as this process last read it
         self._index: tantivy.Index | None = None
         self._lexicon: Lexicon | None = None
 
@@ -95,7 +64,7 @@ class EmbeddedGuideEngine:
 
     def search(self, query: EngineQuery) -> EngineResult:
         searcher = self._searcher()
-        tantivy_query = self._query(query)
+        tantivy_query = self.compiler.compile(query)
         distinct = facet_field(query.collapse) if query.collapse else None
         if distinct:
             total, hits = self._collapsed(searcher, tantivy_query, query)
@@ -134,7 +103,7 @@ class EmbeddedGuideEngine:
             window = min(max(window * 4, needed), MAX_COLLAPSE_WINDOW)
         chosen = [self._lowest_code(searcher, tied) for tied in on_page]
         chosen.sort(key=lambda item: (-round(item[0], 3), item[1]))
-        hits = [EngineHit(code, score, self._source(document)) for score, code, document in chosen[query.offset : wanted]]
+        hits = [EngineHit(code, score, _guide(document)) for score, code, document in chosen[query.offset : wanted]]
         return (len(set(group_of)) if every_hit else None), hits
 
     def _lowest_code(self, searcher, tied: list[tuple[float, float, object]]) -> tuple[float, str, tantivy.Document]:
@@ -168,18 +137,12 @@ class EmbeddedGuideEngine:
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
                          branch: Branch | None = None) -> dict[str, list[FacetCount]]:
         query = EngineQuery([], filters=filters, branch=branch, match_all=True)
-        return self._facets(self._searcher(), self._query(query), facets, size)
+        return self._facets(self._searcher(), self.compiler.compile(query), facets, size)
 
     def suggest(self, key: str, size: int) -> list[Suggestion]:
         searcher = self._searcher()
-        query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Should, self._boosted_term("suggest_head", key, SUGGEST_HEAD_BOOST)),
-                (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "suggest", key)),
-            ]
-        )
         suggestions: dict[str, Suggestion] = {}
-        for _, address in searcher.search(query, size * 4, count=False).hits:
+        for _, address in searcher.search(self.compiler.suggest(key), size * 4, count=False).hits:
             document = searcher.doc(address)
             title = document.get_first("title")
             suggestions.setdefault(title, Suggestion(title, document.get_first("code")))
@@ -187,19 +150,19 @@ class EmbeddedGuideEngine:
                 break
         return list(suggestions.values())
 
-    def get(self, code: str) -> dict | None:
+    def get(self, code: str) -> Guide | None:
         searcher = self._searcher()
-        found = searcher.search(tantivy.Query.term_query(self.schema, "code", code), 1, count=False)
-        return self._source(searcher.doc(found.hits[0][1])) if found.hits else None
+        found = searcher.search(self.compiler.code(code), 1, count=False)
+        return _guide(searcher.doc(found.hits[0][1])) if found.hits else None
 
     def count(self) -> int:
         return self._searcher().num_docs
 
-    def all_guides(self) -> Iterator[dict]:
+    def all_guides(self) -> Iterator[Guide]:
         searcher = self._searcher()
         for offset in range(0, searcher.num_docs, PAGE):
             found = searcher.search(tantivy.Query.all_query(), PAGE, count=False, offset=offset)
-            yield from (self._source(searcher.doc(address)) for _, address in found.hits)
+            yield from (_guide(searcher.doc(address)) for _, address in found.hits)
 
     def lexicon(self) -> Lexicon:
         version = self.version()
@@ -210,7 +173,7 @@ class EmbeddedGuideEngine:
     def version(self) -> tuple:
         """Changes whenever what is searchable changes (a commit or a swapped generation)."""
         self._live_index()
-        return (self._pointer_stamp, _stamp(self._generation_meta))
+        return (self._pointer_stamp, self._meta_stamp)
 
     def health(self) -> str | None:
         try:
@@ -257,6 +220,13 @@ class EmbeddedGuideEngine:
             generation = self.directory / self._pointer.read_text().strip()
             self._index = tantivy.Index.open(str(generation))
             self._pointer_stamp, self._generation_meta = stamp, generation / "meta.json"
+            self._meta_stamp = _stamp(self._generation_meta)
+        meta = _stamp(self._generation_meta)
+        if meta != self._meta_stamp:
+            # Another process committed: read what it wrote now, not when tantivy's watcher gets
+            # to it, or an answer cached for the new version would hold the old guides.
+            self._index.reload()
+            self._meta_stamp = meta
         return self._index
 
     def _new_generation(self, building: bool = False) -> Path:
@@ -283,71 +253,6 @@ class EmbeddedGuideEngine:
             if marker.parent.name != live:
                 shutil.rmtree(marker.parent, ignore_errors=True)
 
-    def _query(self, query: EngineQuery) -> tantivy.Query:
-        required = [self._concept(c, query.fields) for c in query.concepts if c.required]
-        optional = [self._concept(c, query.fields) for c in query.concepts if not c.required]
-        if query.match_all and not query.concepts:
-            clauses = [(tantivy.Occur.Must, tantivy.Query.const_score_query(tantivy.Query.all_query(), 0.0))]
-        elif not required:
-            return tantivy.Query.empty_query()
-        elif query.min_should_match is None:
-            clauses = [(tantivy.Occur.Must, concept) for concept in required]
-        else:
-            matched = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, concept) for concept in required], query.min_should_match
-            )
-            clauses = [(tantivy.Occur.Must, matched)]
-        clauses += [(tantivy.Occur.Should, concept) for concept in optional]
-        for boost in query.boosts:
-            matched = self._any_term(boost.field, boost.values)
-            if boost.name_terms:
-                named = self._any_term("name", boost.name_terms)
-                matched = tantivy.Query.boolean_query([(tantivy.Occur.Must, matched), (tantivy.Occur.Must, named)])
-            clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(matched, boost.weight)))
-        if query.branch:
-            clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(self._branch(query.branch), 0.0)))
-        return self._filtered(tantivy.Query.boolean_query(clauses), query.filters)
-
-    def _branch(self, branch: Branch) -> tantivy.Query:
-        return tantivy.Query.boolean_query([
-            (tantivy.Occur.Should, self._any_term(facet_field("within"), [branch.region])),
-            (tantivy.Occur.Should, self._any_term(facet_field("locality"), branch.serving)),
-        ])
-
-    def _concept(self, concept: Concept, fields: dict[str, float]) -> tantivy.Query:
-        best = tantivy.Query.disjunction_max_query(
-            [tantivy.Query.boost_query(self._alternative(alt, fields), alt.weight) for alt in concept.alternatives]
-        )
-        return tantivy.Query.boost_query(best, concept.weight) if concept.weight != 1.0 else best
-
-    def _alternative(self, alternative: Alternative, fields: dict[str, float]) -> tantivy.Query:
-        per_field = []
-        for field, boost in fields.items():
-            terms = [tantivy.Query.term_query(self.schema, field, term, "freq") for term in alternative.terms]
-            matched = terms[0] if len(terms) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in terms])
-            per_field.append(tantivy.Query.boost_query(matched, boost))
-        return tantivy.Query.disjunction_max_query(per_field, FIELD_TIE_BREAKER)
-
-    def _filtered(self, query: tantivy.Query, filters: dict[str, list[str]]) -> tantivy.Query:
-        if not filters:
-            return query
-        clauses = [(tantivy.Occur.Must, query)]
-        for facet, values in filters.items():
-            allowed = self._any_term(facet_field(facet), values)
-            clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(allowed, 0.0)))
-        return tantivy.Query.boolean_query(clauses)
-
-    def _any_term(self, field: str, values) -> tantivy.Query:
-        """Documents with any of ``values`` in ``field``. Term queries, not tantivy's term_set_query:
-        that costs 0.14 ms a search for each use even on a small index, a term query 0.003 ms."""
-        terms = [tantivy.Query.term_query(self.schema, field, value, "basic") for value in dict.fromkeys(values)]
-        if len(terms) == 1:
-            return terms[0]
-        return tantivy.Query.boolean_query([(tantivy.Occur.Should, term) for term in terms]) if terms else tantivy.Query.empty_query()
-
-    def _boosted_term(self, field: str, term: str, boost: float) -> tantivy.Query:
-        return tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, field, term, "freq"), boost)
-
     def _facets(self, searcher, query, facets, size) -> dict[str, list[FacetCount]]:
         return self._aggregate(searcher, query, facets, size)[0]
 
@@ -366,11 +271,7 @@ class EmbeddedGuideEngine:
 
     def _hit(self, searcher, score: float, address) -> EngineHit:
         document = searcher.doc(address)
-        return EngineHit(code=document.get_first("code"), score=score, source=self._source(document))
-
-    @staticmethod
-    def _source(document: tantivy.Document) -> dict:
-        return json.loads(bytes(document.get_first("source")))
+        return EngineHit(code=document.get_first("code"), score=score, guide=_guide(document))
 
 
 class EmbeddedGuideWriter:
@@ -400,10 +301,10 @@ class EmbeddedGuideWriter:
         if not self._done:
             self.abort()
 
-    def upsert(self, document: GuideDocument, origin: object = None) -> None:
+    def upsert(self, guide_document: GuideDocument, origin: object = None) -> None:
         # Deleting first also makes the last of two records with one code win within a load.
-        self._writer.delete_documents_by_term("code", document.code)
-        self._writer.add_document(self._tantivy_document(document))
+        self._writer.delete_documents_by_term("code", guide_document.code)
+        self._writer.add_document(document(guide_document))
 
     def withdraw(self, code: str) -> None:
         self._writer.delete_documents_by_term("code", code)
@@ -432,23 +333,9 @@ class EmbeddedGuideWriter:
         self._done = True
         self._lock.close()
 
-    def _tantivy_document(self, document: GuideDocument) -> tantivy.Document:
-        fields = {
-            "code": document.code,
-            "title": document.name,
-            "exact_name": document.exact_name,
-            "exact_keyword": document.exact_keywords,
-            "suggest": " ".join(document.suggest_keys),
-            "suggest_head": " ".join(document.suggest_head_keys),
-            "source": json.dumps(document.source, ensure_ascii=False).encode(),
-        }
-        fields.update((field, " ".join(terms)) for field, terms in document.terms.items())
-        fields.update((facet_field(facet), values) for facet, values in document.facets.items() if values)
-        built = tantivy.Document(**fields)
-        for group, column in GROUP_IDS.items():
-            built.add_unsigned(column, group_id(document.facets[group][0]))
-        built.add_unsigned(CODE_START, code_start(document.code))
-        return built
+
+def _guide(document: tantivy.Document) -> Guide:
+    return Guide.from_stored(json.loads(bytes(document.get_first(SOURCE))))
 
 
 def _fast_column(searcher, column: str, addresses: list) -> list | None:
@@ -479,16 +366,6 @@ def _groups_on_page(hits, groups: list, wanted: int) -> list[list[tuple[float, f
         elif tied[group][0][0] == rounded:
             tied[group].append((rounded, score, address))
     return list(tied.values())
-
-
-def group_id(value: str) -> int:
-    """A group's value as the unsigned 64-bit id the fast column holds."""
-    return int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), "big")
-
-
-def code_start(code: str) -> int:
-    """The first 8 bytes of ``code`` (zero-padded) as an unsigned number, in the codes' own order."""
-    return int.from_bytes(code.encode()[:8].ljust(8, b"\0"), "big")
 
 
 def _acquire_lock(path: Path):

@@ -9,7 +9,7 @@ a ``filter`` (scoring nothing).
 
 from __future__ import annotations
 
-from search.models import Alternative, Branch, Concept, EngineQuery
+from search.models import Alternative, Branch, Concept, EngineQuery, GuideDocument
 from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
 from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
 
@@ -106,7 +106,7 @@ def suggest_body(key: str, size: int) -> dict:
             _term("suggest", key, 1.0),
         ]}},
         "size": size * 4,
-        "_source": ["guide.code", "guide.name"],
+        "_source": ["guide.record.code", "guide.record.name"],
     }
 
 
@@ -122,21 +122,18 @@ def directory_body() -> dict:
     return {"size": 0, "aggs": facet_aggs((*DIRECTORY_FACETS, "region"), 10_000)}
 
 
-def document(doc) -> dict:
+def document(doc: GuideDocument) -> dict:
     """The indexed form of a ``GuideDocument``."""
-    body = {
-        "code": doc.code,
-        "exact_name": doc.exact_name,
-        "exact_keyword": doc.exact_keywords,
-        "suggest": " ".join(doc.suggest_keys),
-        "suggest_head": " ".join(doc.suggest_head_keys),
-        "guide": doc.source,
-    }
-    body.update((field, " ".join(terms)) for field, terms in doc.terms.items())
-    body.update((facet_field(facet), values) for facet, values in doc.facets.items() if values)
+    body: dict = {"guide": doc.guide.stored()}
+    for field in FIELDS:
+        values = doc.values[field.name]
+        if field.kind == "tokens":
+            body[field.name] = " ".join(values)
+        elif field.kind in ("keyword", "facet") and values:
+            body[field.name] = values
     for name in VOCABULARY_FIELDS:
-        body[f"lex_{name}"] = sorted(set(doc.terms.get(name, ())))
-    body["lex_corpus"] = sorted({term for name in TEXT_FIELDS for term in doc.terms.get(name, ())})
+        body[f"lex_{name}"] = sorted(set(doc.values[name]))
+    body["lex_corpus"] = sorted({term for name in TEXT_FIELDS for term in doc.values[name]})
     return body
 
 

@@ -15,7 +15,6 @@ from typing import Iterable
 import elasticsearch
 from elasticsearch import helpers
 
-from govsearch.settings import Settings
 from search.cases import (
     CaseRecord,
     ProgressEvent,
@@ -25,7 +24,7 @@ from search.cases import (
     record_from_json,
     record_json,
 )
-from search.es import cluster
+from search.es import ElasticsearchConfig, cluster
 
 MAX_EVENTS = 1000  # of one case; real cases have a handful
 BULK_CHUNK = 2000
@@ -44,11 +43,11 @@ EVENTS_MAPPING = {"dynamic": "strict", "properties": {
 
 
 class ElasticsearchCaseStore:
-    def __init__(self, settings: Settings):
-        self.cluster = cluster(settings)
+    def __init__(self, config: ElasticsearchConfig):
+        self.cluster = cluster(config)
         self.es = self.cluster.es
-        self.records = f"{settings.index_prefix}-cases"
-        self.events = f"{settings.index_prefix}-case-events"
+        self.records = f"{config.prefix}-cases"
+        self.events = f"{config.prefix}-case-events"
         self._ready = False
 
     def put_records(self, records: Iterable[CaseRecord]) -> int:
