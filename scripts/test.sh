@@ -5,8 +5,18 @@
 # for scripts/elasticsearch.sh, which the tests call to start a real Elasticsearch node from
 # Maven Central), axe-core from npm for the portal's accessibility checks, then a virtualenv
 # with the project and its dev dependencies.
+#
+#   ./scripts/test.sh            the whole suite, both engines (what CI runs)
+#   ./scripts/test.sh --fast     the loop for editing: the embedded engine, no servers, browsers or
+#                                whole evaluations (-m "not slow"); other arguments go to pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  export GOVSEARCH_TEST_BACKENDS=embedded
+  set -- -m "not slow" "$@"
+fi
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)

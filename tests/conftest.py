@@ -1,10 +1,18 @@
-"""Shared fixtures: real tantivy indexes in temp dirs, the Flask test client, the CLI in a subprocess.
+"""Shared fixtures: real tantivy indexes in temp dirs, a real Elasticsearch node and redis-server,
+the Flask test client, the CLI.
 
 Fixtures build on each other: settings → components (a loaded index) → app → client.
+
+Where tests run on which engine: ``settings`` is the embedded engine (tantivy + SQLite), for the
+many tests whose outcome no engine decides (HTTP parameters, query understanding, validation,
+the feed's stores); ``engine_settings`` runs a test once on each engine of ``BACKENDS`` (the
+engine contract, relevance, locality, loads and the case store). ``loaded_client`` is one index
+of the test guides per module, for tests that only read.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import secrets
@@ -13,14 +21,17 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 import redis
 
 from api import create_app
+from govsearch.cli import main
 from govsearch.components import build_components
 from govsearch.settings import Settings
 from indexer.guides import load_guides
@@ -46,13 +57,19 @@ def write_jsonl(path: Path, records: list) -> Path:
     return path
 
 
+def pytest_collection_modifyitems(items):
+    """The README's examples before the portal's browser tests: both use the session's demo, and
+    the browser tests spend the lookup's failure budget of the one client they share."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/test_portal_browser.py"))
+
+
 @pytest.fixture(scope="session")
 def test_guides() -> list[dict]:
     return read_jsonl(TEST_GUIDES)
 
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-# Every test that takes ``settings`` runs on each engine: the embedded tantivy + SQLite one
+# Every test that takes ``engine_settings`` runs on each engine: the embedded tantivy + SQLite one
 # and a real Elasticsearch node that the session starts (GOVSEARCH_TEST_BACKENDS narrows it).
 BACKENDS = os.environ.get("GOVSEARCH_TEST_BACKENDS", "embedded,elasticsearch").split(",")
 
@@ -86,24 +103,37 @@ def stop_elasticsearch(port: int) -> None:
                    timeout=120, capture_output=True)
 
 
-@pytest.fixture(params=BACKENDS)
-def backend(request) -> str:
-    return request.param
-
-
 @pytest.fixture
-def settings(tmp_path, backend, request):
-    if backend == "embedded":
-        yield Settings(data_dir=tmp_path / "var")
+def settings(tmp_path) -> Settings:
+    """The embedded engine in the test's own data dir."""
+    return Settings(data_dir=tmp_path / "var")
+
+
+@pytest.fixture(params=BACKENDS)
+def engine_settings(request, tmp_path):
+    """Each engine in turn, for a test whose outcome the engine decides; Elasticsearch under a
+    prefix of the test's own, deleted afterwards."""
+    with settings_on(request.param, tmp_path / "var", request) as chosen:
+        yield chosen
+
+
+@contextmanager
+def settings_on(backend: str, data_dir: Path, request):
+    """``Settings`` on ``backend`` with ``data_dir``; on Elasticsearch, indexes under a fresh
+    prefix, deleted when the block ends."""
+    if backend != "elasticsearch":
+        yield Settings(data_dir=data_dir)
         return
     url = request.getfixturevalue("elasticsearch_url")
-    chosen = Settings(data_dir=tmp_path / "var", backend="elasticsearch", elasticsearch_url=url,
+    chosen = Settings(data_dir=data_dir, backend="elasticsearch", elasticsearch_url=url,
                       index_prefix="test-" + secrets.token_hex(4))
-    yield chosen
-    import elasticsearch
+    try:
+        yield chosen
+    finally:
+        import elasticsearch
 
-    with elasticsearch.Elasticsearch(url) as es:
-        es.indices.delete(index=f"{chosen.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+        with elasticsearch.Elasticsearch(url) as es:
+            es.indices.delete(index=f"{chosen.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:
@@ -115,12 +145,41 @@ def settings_environment(settings: Settings) -> dict[str, str]:
     return environment
 
 
+def load_test_guides(settings: Settings, guides: Path = TEST_GUIDES):
+    """Components over an index holding ``guides`` (the test guides unless told).
+
+    On the embedded engine the index is loaded once per session and file, and copied into the
+    settings' data dir: a copy is a load's result, at a fraction of its time."""
+    if settings.backend == "embedded":
+        shutil.copytree(_loaded_index(guides), settings.guides_dir)
+        return build_components(settings)
+    built = build_components(settings)
+    load_guides([guides], built.guides, built.analyzer, settings.rejected_dir, progress=False)
+    return built
+
+
+_templates: dict[Path, Path] = {}
+
+
+def _loaded_index(guides: Path) -> Path:
+    """An embedded index of ``guides``, loaded the first time it is asked for."""
+    if guides not in _templates:
+        settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="govsearch-template-")))
+        built = build_components(settings)
+        load_guides([guides], built.guides, built.analyzer, settings.rejected_dir, progress=False)
+        _templates[guides] = settings.guides_dir
+    return _templates[guides]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    for template in _templates.values():
+        shutil.rmtree(template.parent, ignore_errors=True)
+
+
 @pytest.fixture
 def components(settings):
-    """Components over an index holding the test guides."""
-    built = build_components(settings)
-    load_guides([TEST_GUIDES], built.guides, built.analyzer, settings.rejected_dir, progress=False)
-    return built
+    """Components over an index of the test's own holding the test guides (a test may change it)."""
+    return load_test_guides(settings)
 
 
 @pytest.fixture
@@ -133,9 +192,44 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """One index of the test guides for a module's tests that only read it: (settings, components)."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("loaded") / "var")
+    return settings, load_test_guides(settings)
+
+
+@pytest.fixture(scope="module")
+def loaded_client(loaded):
+    """The API over the module's shared index; for tests that read and change nothing."""
+    settings, components = loaded
+    return create_app(settings, components).test_client()
+
+
 @pytest.fixture
-def run_cli(settings):
-    """Run ``govsearch`` as a user would, in a subprocess with its own data dir."""
+def run_cli(monkeypatch, request):
+    """Run ``govsearch`` as a user would, in this process (``main(argv)``) with the test's
+    settings in the environment: (exit code, stdout, stderr) as a ``CompletedProcess``."""
+    settings = _cli_settings(request)
+
+    def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        argv = [str(arg) for arg in args]
+        out, err = io.StringIO(), io.StringIO()
+        with monkeypatch.context() as patch:
+            for name, value in {**settings_environment(settings), **(env or {})}.items():
+                patch.setenv(name, value)
+            with redirect_stdout(out), redirect_stderr(err):
+                code = main(argv)
+        return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+@pytest.fixture
+def run_cli_process(request):
+    """Run ``govsearch`` in a subprocess of its own: for what only a process shows (signals,
+    another process's load, start-up)."""
+    settings = _cli_settings(request)
 
     def run(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
         environment = {**os.environ, **settings_environment(settings), **(env or {})}
@@ -148,6 +242,13 @@ def run_cli(settings):
         )
 
     return run
+
+
+def _cli_settings(request) -> Settings:
+    """The test's engine settings when it has them, else its embedded settings."""
+    if "engine_settings" in request.fixturenames:
+        return request.getfixturevalue("engine_settings")
+    return request.getfixturevalue("settings")
 
 
 def _free_port() -> int:
@@ -164,7 +265,7 @@ def wait_until_serving(base: str, seconds: float) -> bool:
             urllib.request.urlopen(base + "/healthz", timeout=1)
             return True
         except OSError:  # refused, or not healthy yet
-            time.sleep(0.1)
+            time.sleep(0.05)
     return False
 
 
@@ -182,14 +283,55 @@ def free_elasticsearch_port(nodes: int = 1) -> int:
     raise RuntimeError("no free ports for Elasticsearch")
 
 
-@pytest.fixture
-def server(run_cli, settings, tmp_path):
-    """``govsearch serve`` (gunicorn) on a free port over the test guides; yields its base URL."""
-    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
-    base, process = start_server(settings, tmp_path / "server.log")
-    yield base
+class Served:
+    """A running ``govsearch serve``: its base URL and its log (stdout and stderr)."""
+
+    def __init__(self, base: str, log: Path):
+        self.base = base
+        self.log = log
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """``govsearch serve`` (gunicorn, two workers) over the test guides, shared by the session:
+    tests send what they need and find their own lines in the log by request id."""
+    folder = tmp_path_factory.mktemp("server")
+    settings = Settings(data_dir=folder / "var")
+    load_test_guides(settings)
+    base, process = start_server(settings, folder / "server.log", workers=2)
+    yield Served(base, folder / "server.log")
     process.terminate()
     process.wait(timeout=10)
+
+
+class Demo:
+    """A running ``govsearch demo``: its base URL and the environment it runs in (its data dir)."""
+
+    def __init__(self, base: str, environment: dict[str, str]):
+        self.base = base
+        self.environment = environment
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """``govsearch demo`` as the README's demo command runs it (the bundled sample, demo sign-in
+    on, two workers), once for the session: the portal's browser tests and the README's examples."""
+    folder = tmp_path_factory.mktemp("demo")
+    port = _free_port()
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("GOVSEARCH_", "ELASTICSEARCH_", "REDIS_"))}  # as a newcomer runs it
+    environment["GOVSEARCH_DATA_DIR"] = str(folder / "var")
+    log = folder / "demo.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "demo", "--port", str(port), "--workers", "2"],
+                                   env=environment, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    if not wait_until_serving(base, seconds=180):
+        process.kill()
+        pytest.fail("the demo did not start: " + log.read_text()[-3000:])
+    yield Demo(base, environment)
+    process.terminate()
+    process.wait(timeout=20)
 
 
 def start_server(settings: Settings, log_path: Path, workers: int = 1) -> tuple[str, subprocess.Popen]:
@@ -202,7 +344,7 @@ def start_server(settings: Settings, log_path: Path, workers: int = 1) -> tuple[
             env=environment, stdout=log, stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
-    if not wait_until_serving(base, seconds=30):
+    if not wait_until_serving(base, seconds=60):
         process.kill()
         pytest.fail("server did not start: " + log_path.read_text())
     return base, process

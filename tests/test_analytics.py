@@ -17,11 +17,11 @@ import redis
 from api import create_app
 from govsearch.components import build_components
 from indexer.guides import load_guides
-from search.analytics import HotSearches, SearchRecord, ViewRecord, redact
+from search.analytics import HotSearches, SearchRecord, ViewRecord, nearest_guide, redact
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from synonyms import DICTIONARY_DIR
-from tests.conftest import PUBLIC_EVAL, TEST_GUIDES, start_server
+from tests.conftest import PUBLIC_EVAL, TEST_GUIDES, load_test_guides, start_server
 
 ADMIN_KEY = "admin-key-for-tests"
 NOW = time.time()
@@ -57,20 +57,13 @@ def test_store_sums_figures_over_days_and_attributes_clicks(store):
 
 
 @pytest.fixture
-def backend() -> str:
-    """The query log lives above the engines, on SQLite or Redis: one engine is enough here."""
-    return "embedded"
-
-
-@pytest.fixture
 def analytics_settings(redis_url, settings):
     return type(settings)(data_dir=settings.data_dir, admin_key=ADMIN_KEY, redis_url=redis_url)
 
 
 @pytest.fixture
 def app_parts(analytics_settings):
-    components = build_components(analytics_settings)
-    load_guides([TEST_GUIDES], components.guides, components.analyzer, analytics_settings.rejected_dir, progress=False)
+    components = load_test_guides(analytics_settings)
     return components, create_app(analytics_settings, components).test_client()
 
 
@@ -181,8 +174,8 @@ def test_report_shows_zero_results_with_a_suggestion_top_queries_clicks_and_guid
 
 def test_zero_result_queries_get_the_nearest_guide_as_suggestion(app_parts):
     components, client = app_parts
-    assert components.search.nearest_guide("食品经营") == {"code": "TG330106061", "name": "食品经营许可（新办）"}
-    assert components.search.nearest_guide("qqqq") is None
+    assert nearest_guide(components.search, "食品经营") == {"code": "TG330106061", "name": "食品经营许可（新办）"}
+    assert nearest_guide(components.search, "qqqq") is None
 
 
 def test_export_is_a_csv_spreadsheets_open(app_parts):
@@ -256,6 +249,7 @@ def test_report_command_prints_tables(run_cli, settings):
     assert run_cli("report", "--days", "0").returncode == 2
 
 
+@pytest.mark.slow
 def test_a_stopped_server_writes_the_searches_it_still_held(run_cli, settings, tmp_path):
     """The log is written once a second; SIGTERM right after a search must not lose it."""
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0

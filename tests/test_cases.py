@@ -29,6 +29,7 @@ RECORDS = [r for r in read_jsonl(PUBLIC_CASES) if "item_code" in r]
 
 @pytest.fixture
 def case_settings(settings):
+    """The embedded case store (SQLite): for what the API decides, whatever the store."""
     return replace(settings, secret=SECRET)
 
 
@@ -38,16 +39,28 @@ def case_client(case_settings, run_cli):
     return create_app(case_settings, build_components(case_settings)).test_client()
 
 
+@pytest.fixture
+def store_settings(engine_settings):
+    """Each engine's case store in turn (SQLite, Elasticsearch): for what the store decides."""
+    return replace(engine_settings, secret=SECRET)
+
+
+@pytest.fixture
+def store_client(store_settings, run_cli):
+    assert run_cli("index", "cases", PUBLIC_CASES).returncode == 0
+    return create_app(store_settings, build_components(store_settings)).test_client()
+
+
 def lookup(client, case_no, verify, client_address="10.0.0.1"):
     return client.post("/api/v1/cases/lookup", json={"case_no": case_no, "verify": verify},
                        environ_base={"REMOTE_ADDR": client_address})
 
 
-def test_public_cases_load_and_every_one_looks_up(run_cli, case_client):
+def test_public_cases_load_and_every_one_looks_up(run_cli, store_client):
     again = run_cli("index", "cases", PUBLIC_CASES)
     assert again.returncode == 0 and "records 12, events 42, new events 0" in again.stdout  # idempotent
     for record in RECORDS:
-        response = lookup(case_client, record["case_no"], record["query_password"], client_address=record["case_no"][-6:])
+        response = lookup(store_client, record["case_no"], record["query_password"], client_address=record["case_no"][-6:])
         assert response.status_code == 200, record["case_no"]
         body = response.get_json()
         assert body["case_no"] == record["case_no"] and body["item_name"] == record["item_name"]
@@ -56,8 +69,8 @@ def test_public_cases_load_and_every_one_looks_up(run_cli, case_client):
         assert body["status"] == body["events"][-1]["status"]  # the latest event decides
 
 
-def test_pushed_events_merge_duplicate_once_and_status_follows(case_client):
-    body = lookup(case_client, "4401062025110300017", "482915").get_json()
+def test_pushed_events_merge_duplicate_once_and_status_follows(store_client):
+    body = lookup(store_client, "4401062025110300017", "482915").get_json()
     assert [e["stage"] for e in body["events"]] == ["申请", "受理", "审核", "决定", "办结"]  # 受理 was sent twice
     assert body["status"] == "已办结" and body["concluded"] is True
     assert body["applicant"] == "李*"
@@ -65,15 +78,15 @@ def test_pushed_events_merge_duplicate_once_and_status_follows(case_client):
                          "promised_at", "overdue", "events"}
 
 
-def test_letter_shows_its_reply(case_client):
-    replied = lookup(case_client, "4401002025110200054", "460829").get_json()
+def test_letter_shows_its_reply(store_client):
+    replied = lookup(store_client, "4401002025110200054", "460829").get_json()
     assert replied["kind"] == "信件" and replied["reply"]["replied"] is True
     assert replied["reply"]["text"].startswith("已答复")
-    waiting = lookup(case_client, "4401062025110900011", "271654").get_json()  # its reply came as a pushed event
+    waiting = lookup(store_client, "4401062025110900011", "271654").get_json()  # its reply came as a pushed event
     assert waiting["reply"]["replied"] is True and waiting["status"] == "已回复"
 
 
-def test_out_of_order_events_are_placed_by_time_and_event_before_record_waits(run_cli, case_settings, tmp_path):
+def test_out_of_order_events_are_placed_by_time_and_event_before_record_waits(run_cli, store_settings, tmp_path):
     record = {**RECORDS[0], "case_no": "TEST000000001", "events": []}
     events = [
         {"case_no": "TEST000000001", "time": "2025-11-05T10:00:00+08:00", "stage": "办结", "status": "已办结"},
@@ -82,7 +95,7 @@ def test_out_of_order_events_are_placed_by_time_and_event_before_record_waits(ru
     ]
     first = run_cli("index", "cases", write_jsonl(tmp_path / "events.jsonl", events))
     assert "waiting for their record 1" in first.stdout
-    client = create_app(case_settings, build_components(case_settings)).test_client()
+    client = create_app(store_settings, build_components(store_settings)).test_client()
     assert lookup(client, "TEST000000001", record["query_password"]).status_code == 404  # no record yet
 
     second = run_cli("index", "cases", write_jsonl(tmp_path / "record.jsonl", [record]))
@@ -164,16 +177,16 @@ def test_bad_lookup_bodies_get_json_errors(case_client, body, status):
     assert response.get_json()["error"]["message"]
 
 
-def test_codes_are_stored_only_as_salted_hashes(case_settings, case_client):
-    if case_settings.backend == "embedded":
-        database = sqlite3.connect(case_settings.sqlite_path)
+def test_codes_are_stored_only_as_salted_hashes(store_settings, store_client):
+    if store_settings.backend == "embedded":
+        database = sqlite3.connect(store_settings.sqlite_path)
         hashes = [row[0] for row in database.execute("SELECT password_hash FROM cases")]
-        raw = case_settings.sqlite_path.read_bytes().decode("utf-8", "replace")
+        raw = store_settings.sqlite_path.read_bytes().decode("utf-8", "replace")
     else:
         import elasticsearch
 
-        with elasticsearch.Elasticsearch(case_settings.elasticsearch_url) as es:
-            index = f"{case_settings.index_prefix}-cases"
+        with elasticsearch.Elasticsearch(store_settings.elasticsearch_url) as es:
+            index = f"{store_settings.index_prefix}-cases"
             hits = es.search(index=index, size=100)["hits"]["hits"]
         hashes = [hit["_source"]["password_hash"] for hit in hits]
         raw = json.dumps(hits, ensure_ascii=False)
@@ -191,17 +204,18 @@ def test_case_numbers_and_codes_never_reach_the_logs(case_client, caplog):
     assert record["case_no"] not in caplog.text and record["query_password"] not in caplog.text
 
 
-def test_server_access_log_holds_no_case_number(server, tmp_path):
+@pytest.mark.slow
+def test_server_access_log_holds_no_case_number(server):
     import urllib.request
 
-    request = urllib.request.Request(server + "/api/v1/cases/lookup", data=b'{"case_no": "4401062025110300017", "verify": "482915"}',
+    request = urllib.request.Request(server.base + "/api/v1/cases/lookup", data=b'{"case_no": "4401062025110300017", "verify": "482915"}',
                                      headers={"Content-Type": "application/json"}, method="POST")
     try:
         urllib.request.urlopen(request)
     except urllib.error.HTTPError as error:
         assert error.code == 404
-    urllib.request.urlopen(server + "/api/v1/search?q=4401062025110300017")
-    log = (tmp_path / "server.log").read_text()
+    urllib.request.urlopen(server.base + "/api/v1/search?q=4401062025110300017")
+    log = server.log.read_text()
     assert "/api/v1/cases/lookup" in log and "4401062025110300017" not in log and "482915" not in log
 
 
@@ -252,7 +266,6 @@ def test_expired_token_is_401(case_client, monkeypatch):
     assert response.status_code == 401 and "expired" in response.get_json()["error"]["message"]
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # signing tokens involves no engine
 def test_token_command(run_cli):
     assert run_cli("token", "u10001").returncode == 2  # no secret configured
     result = run_cli("token", "u10001", "--ttl", "60", env={"GOVSEARCH_SECRET": SECRET})
@@ -285,13 +298,13 @@ def test_bad_case_records_are_rejected_without_their_code(run_cli, case_settings
     assert all(good["query_password"] not in r["record"] for r in rejects)
 
 
-def test_parallel_loading_gives_the_same_cases(case_settings, tmp_path):
+def test_parallel_loading_gives_the_same_cases(store_settings, tmp_path):
     """Worker processes parse and hash; the result is the same as loading in-process."""
     from indexer.cases import load_cases
 
-    report = load_cases([PUBLIC_CASES], build_components(case_settings).cases, case_settings.rejected_dir, workers=2)
+    report = load_cases([PUBLIC_CASES], build_components(store_settings).cases, store_settings.rejected_dir, workers=2)
     assert report.counts["records"] == 12 and report.counts["new events"] == 41 and report.rejected == 0
-    client = create_app(case_settings, build_components(case_settings)).test_client()
+    client = create_app(store_settings, build_components(store_settings)).test_client()
     assert lookup(client, RECORDS[0]["case_no"], RECORDS[0]["query_password"]).status_code == 200
 
 
@@ -307,16 +320,16 @@ def test_malformed_and_non_utf8_case_lines_keep_no_code_and_only_their_owner_rea
     assert stat.S_IMODE(reject_file.stat().st_mode) == 0o600
 
 
-def test_with_a_pepper_codes_are_keyed_and_the_database_alone_checks_nothing(run_cli, case_settings):
+def test_with_a_pepper_codes_are_keyed_and_the_database_alone_checks_nothing(run_cli, store_settings):
     pepper = {"GOVSEARCH_CASE_PEPPER": "a-pepper-kept-out-of-the-database"}
     assert run_cli("index", "cases", PUBLIC_CASES, env=pepper).returncode == 0
-    peppered = replace(case_settings, case_pepper=pepper["GOVSEARCH_CASE_PEPPER"])
+    peppered = replace(store_settings, case_pepper=pepper["GOVSEARCH_CASE_PEPPER"])
     record = RECORDS[0]
     stored = build_components(peppered).cases.get(record["case_no"]).password_hash
     assert stored.startswith("pbkdf2_sha256_pepper$")
     assert lookup(create_app(peppered, build_components(peppered)).test_client(),
                   record["case_no"], record["query_password"]).status_code == 200
-    without = create_app(case_settings, build_components(case_settings)).test_client()  # the pepper lost
+    without = create_app(store_settings, build_components(store_settings)).test_client()  # the pepper lost
     assert lookup(without, record["case_no"], record["query_password"], client_address="10.0.0.2").status_code == 404
 
 
@@ -338,8 +351,8 @@ def _running(pids: set[int]) -> set[int]:
     return {pid for pid, (_, state) in _processes().items() if pid in pids and state not in ("Z", "X")}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("backend", ["embedded"])  # the workers only parse and hash, whatever the store
 def test_worker_processes_end_when_the_loader_is_killed(settings, tmp_path):
     path = tmp_path / "many.jsonl"
     with open(path, "w", encoding="utf-8") as out:  # 20,000 records, 17 MB: a load of about ten seconds

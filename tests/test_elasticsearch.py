@@ -2,7 +2,7 @@
 cluster does under loads, kills, outages and a lost node.
 
 The behaviour both engines share is in the contract suites (test_engine_contract.py, and
-every test taking ``settings``); here is what only a cluster has: aliases, a bulk API that
+every test taking ``engine_settings``); here is what only a cluster has: aliases, a bulk API that
 refuses single documents, a server that can go away, nodes that can die.
 """
 
@@ -26,7 +26,7 @@ from indexer.guides import load_guides
 from search.engines import es_queries
 from search.engines.elasticsearch import VERSION_CHECK_SECONDS
 from search.models import Alternative, Boost, Branch, Concept, EngineQuery
-from search.service import SearchRequest
+from search.plan import SearchRequest
 from tests.conftest import (
     BACKENDS,
     TEST_GUIDES,
@@ -241,7 +241,8 @@ def test_elasticsearch_down_is_a_503_and_recovers_by_itself(own_cluster, tmp_pat
     while client.get("/api/v1/search?q=身份证").status_code != 200 and time.monotonic() < deadline:
         time.sleep(0.5)
     assert client.get("/api/v1/search?q=身份证").get_json()["total"] >= 1
-    assert client.get("/healthz").get_json()["status"] == "ok"
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "ok" and health["dependencies"] == {"guides": "ok", "cases": "ok"}  # one cluster
 
 
 @pytest.mark.parametrize("own_cluster", [3], indirect=True)
@@ -327,10 +328,10 @@ def test_a_forked_process_gets_its_own_client(es_settings):
     a process that used the client builds its own (sharing sockets mixes answers)."""
     from search.es import cluster
 
-    parent = cluster(es_settings)
-    assert cluster(es_settings) is parent  # one client per process
+    parent = cluster(es_settings.elasticsearch)
+    assert cluster(es_settings.elasticsearch) is parent  # one client per process
     child = os.fork()
     if child == 0:
-        os._exit(0 if cluster(es_settings) is not parent else 1)
+        os._exit(0 if cluster(es_settings.elasticsearch) is not parent else 1)
     _, status = os.waitpid(child, 0)
     assert os.waitstatus_to_exitcode(status) == 0

@@ -9,16 +9,18 @@ from __future__ import annotations
 import pytest
 
 from govsearch.components import build_components
-from indexer.documents import build_guide_document
+from indexer.documents import build_guide_document, read_guide
 from indexer.guides import load_guides
 from search.errors import IndexBusy
-from search.models import Alternative, Concept, EngineQuery
-from tests.conftest import TEST_GUIDES
+from search import regions
+from search.models import Alternative, Branch, Concept, EngineQuery
+from govsearch.settings import Settings
+from tests.conftest import BACKENDS, SAMPLE_GUIDES, TEST_GUIDES, read_jsonl, settings_on
 
 
 @pytest.fixture
-def parts(settings):
-    components = build_components(settings)
+def parts(engine_settings):
+    components = build_components(engine_settings)
     yield components
     components.guides.drop()
 
@@ -26,7 +28,7 @@ def parts(settings):
 def _load(parts, guides, replace=False):
     with parts.guides.writer(replace=replace) as writer:
         for guide in guides:
-            writer.upsert(build_guide_document(guide, parts.analyzer))
+            writer.upsert(build_guide_document(read_guide(guide, parts.analyzer), parts.analyzer))
         writer.commit()
     return writer
 
@@ -55,8 +57,8 @@ def test_upsert_get_count_and_every_guide_page_by_page(parts, test_guides):
     assert writer.failures == []
     engine = parts.guides
     assert engine.count() == len(active)
-    assert engine.get(active[0]["code"]) == active[0]  # the guide exactly as loaded
-    assert sorted(g["code"] for g in engine.all_guides()) == sorted(g["code"] for g in active)
+    assert engine.get(active[0]["code"]).record == active[0]  # the guide exactly as loaded
+    assert sorted(g.code for g in engine.all_guides()) == sorted(g["code"] for g in active)
 
 
 def test_all_guides_reads_past_one_page(parts, test_guides, monkeypatch):
@@ -67,7 +69,7 @@ def test_all_guides_reads_past_one_page(parts, test_guides, monkeypatch):
     monkeypatch.setattr(on_elasticsearch, "PAGE", 3)
     active = _active(test_guides)
     _load(parts, active)
-    codes = [g["code"] for g in parts.guides.all_guides()]
+    codes = [g.code for g in parts.guides.all_guides()]
     assert len(codes) == len(active) and len(set(codes)) == len(codes)
 
 
@@ -78,7 +80,7 @@ def test_replace_keeps_only_the_new_load_and_upsert_overwrites(parts, test_guide
     _load(parts, [changed, active[1]], replace=True)
     engine = parts.guides
     assert engine.count() == 2
-    assert engine.get(active[0]["code"])["name"] == "换了名字的事项"
+    assert engine.get(active[0]["code"]).name == "换了名字的事项"
     assert engine.get(active[2]["code"]) is None
 
 
@@ -97,7 +99,7 @@ def test_a_replace_left_without_commit_changes_nothing(parts, test_guides):
     active = _active(test_guides)
     _load(parts, active)
     with parts.guides.writer(replace=True) as writer:
-        writer.upsert(build_guide_document(active[0], parts.analyzer))
+        writer.upsert(build_guide_document(read_guide(active[0], parts.analyzer), parts.analyzer))
     assert parts.guides.count() == len(active)
 
 
@@ -125,7 +127,7 @@ def test_scores_and_facets_agree_with_the_field_table(parts, test_guides):
     _load(parts, _active(test_guides))
     result = parts.guides.search(EngineQuery([_word("身份证")], facets=("audience",)))
     assert result.hits[0].score > result.hits[-1].score > 0
-    assert "身份证" in result.hits[0].source["name"]
+    assert "身份证" in result.hits[0].guide.name
     assert sum(f.count for f in result.facets["audience"]) >= result.total
 
 
@@ -171,21 +173,20 @@ def test_lexicon_changes_with_the_index(parts, test_guides):
     assert after.vocabulary[name_word] >= 1
 
 
-def test_both_engines_give_the_same_ranking(settings, tmp_path):
-    """The same plan on the other engine: scores within float noise, the same order."""
-    from govsearch.settings import Settings
-    from search.service import SearchRequest
+@pytest.mark.skipif("elasticsearch" not in BACKENDS, reason="needs both engines")
+def test_both_engines_give_the_same_ranking(request, tmp_path):
+    """The same plan on both engines: scores within float noise, the same order."""
+    from search.plan import SearchRequest
 
-    here = build_components(settings)
-    embedded = build_components(Settings(data_dir=tmp_path / "embedded"))
-    for parts in (here, embedded):
-        load_guides([TEST_GUIDES], parts.guides, parts.analyzer, settings.rejected_dir, progress=False)
-    for q in ("身份证", "居民身份证挂失补领", "gjj", "结婚登记需要什么材料", "营业执照"):
-        mine, theirs = (p.search.search(SearchRequest(q)) for p in (here, embedded))
-        assert [i["code"] for i in mine["items"]] == [i["code"] for i in theirs["items"]], q
-        assert [i["score"] for i in mine["items"]] == pytest.approx([i["score"] for i in theirs["items"]], rel=1e-3)
-        assert mine["facets"] == theirs["facets"] and mine["total"] == theirs["total"]
-    here.guides.drop()
+    with settings_on("elasticsearch", tmp_path / "es", request) as on_elasticsearch:
+        engines = [build_components(Settings(data_dir=tmp_path / "embedded")), build_components(on_elasticsearch)]
+        for parts in engines:
+            load_guides([TEST_GUIDES], parts.guides, parts.analyzer, parts.settings.rejected_dir, progress=False)
+        for q in ("身份证", "居民身份证挂失补领", "gjj", "结婚登记需要什么材料", "营业执照"):
+            embedded, elastic = (p.search.search(SearchRequest(q)) for p in engines)
+            assert [i["code"] for i in elastic["items"]] == [i["code"] for i in embedded["items"]], q
+            assert [i["score"] for i in elastic["items"]] == pytest.approx([i["score"] for i in embedded["items"]], rel=1e-3)
+            assert elastic["facets"] == embedded["facets"] and elastic["total"] == embedded["total"]
 
 
 def test_drop_leaves_an_empty_engine_that_loads_again(parts, test_guides):
@@ -195,3 +196,15 @@ def test_drop_leaves_an_empty_engine_that_loads_again(parts, test_guides):
     assert parts.guides.count() == 0 and parts.guides.get(active[0]["code"]) is None
     _load(parts, active[:2])
     assert parts.guides.count() == 2
+
+
+def test_directory_facets_count_every_guide_passing_the_filters_and_on_the_branch(parts):
+    guides = [g for g in read_jsonl(SAMPLE_GUIDES) if g.get("status") != "withdrawn"]
+    _load(parts, guides)
+    everywhere = parts.guides.directory_facets({}, ("audience", "region"), 200)
+    assert sum(f.count for f in everywhere["region"]) == len(guides)
+    xihu = Branch("浙江省杭州市西湖区", tuple(regions.lineage("浙江省杭州市西湖区")))
+    on_branch = parts.guides.directory_facets({"audience": ["个人"]}, ("audience", "region"), 200, xihu)
+    served = [g for g in guides if "个人" in g["audience"] and g.get("region") in ("浙江省", "浙江省杭州市", "浙江省杭州市西湖区")]
+    assert {f.value: f.count for f in on_branch["audience"]}["个人"] == len(served)
+    assert {f.value for f in on_branch["region"]} == {"浙江省", "浙江省杭州市", "浙江省杭州市西湖区"}  # never 上城区

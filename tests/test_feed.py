@@ -17,15 +17,13 @@ from indexer.guides import load_guides
 from recommender.learning import EVERYONE
 from recommender.models import EVENT_WEIGHTS
 from search.limits import MAX_EVENT_POSTS_PER_USER
-from tests.conftest import SAMPLE_GUIDES, read_jsonl, write_jsonl
+from tests.conftest import SAMPLE_GUIDES, load_test_guides, read_jsonl, write_jsonl
 
 SECRET = "feed-secret-0123456789"
 GUIDES = {g["code"]: g for g in read_jsonl(SAMPLE_GUIDES)}
 HANGZHOU = "浙江省杭州市西湖区"
 # The feed reads the engine only to build its catalogue (all_guides, covered by the engine
-# contract tests); tests of request handling and learning run on one engine, the feed's
-# answers on both.
-ENGINE_FREE = pytest.mark.parametrize("backend", ["embedded"])
+# contract tests): these tests run on the embedded engine, on each behaviour store.
 
 
 def code_of(name: str, region: str = HANGZHOU) -> str:
@@ -40,8 +38,7 @@ def feed_settings(redis_url, settings):
 
 @pytest.fixture
 def feed_components(feed_settings, tmp_path):
-    components = build_components(feed_settings)
-    load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, feed_settings.rejected_dir, progress=False)
+    components = load_test_guides(feed_settings, SAMPLE_GUIDES)
     profiles, events = simulate(SAMPLE_GUIDES, users=400, seed=3)
     from indexer.behaviour import load_events, load_users
 
@@ -65,6 +62,14 @@ def _profile(user_id, kind, **fields):
 @pytest.fixture
 def feed_client(feed_settings, feed_components):
     return create_app(feed_settings, feed_components).test_client()
+
+
+@pytest.fixture
+def request_client(settings):
+    """The API over the sample guides with no history, on SQLite: for what is refused before any
+    store is asked (tokens, bodies, event fields)."""
+    chosen = type(settings)(data_dir=settings.data_dir, secret=SECRET)
+    return create_app(chosen, load_test_guides(chosen, SAMPLE_GUIDES)).test_client()
 
 
 def auth(user: str) -> dict:
@@ -142,7 +147,6 @@ def test_cold_start_gets_what_is_popular_and_nothing_from_other_regions(feed_cli
 SENSITIVE = ("死亡", "注销", "殡葬", "丧葬", "挂失", "遗失", "离婚")
 
 
-@ENGINE_FREE
 def test_death_cancellation_and_loss_are_never_pushed_for_popularity(feed_client):
     for user in ("someone-new", "grandma", "noodles", "newlywed", "p000001", "c000002"):
         for item in feed(feed_client, user, 50)["items"]:
@@ -150,7 +154,6 @@ def test_death_cancellation_and_loss_are_never_pushed_for_popularity(feed_client
                 assert item["source"] in ("next_step", "life_event"), (user, item)
 
 
-@ENGINE_FREE
 def test_a_next_step_reason_names_what_the_person_did(feed_client):
     post_events(feed_client, "newlywed", {"type": "complete", "item_code": code_of("房屋租赁登记备案"),
                                           "time": "2025-11-20T10:00:00+08:00"})
@@ -165,15 +168,13 @@ def test_withdrawn_guides_are_never_recommended(feed_client):
         assert withdrawn.isdisjoint(item["code"] for item in feed(feed_client, user, 50)["items"])
 
 
-@ENGINE_FREE
 @pytest.mark.parametrize(("header", "status"), [(None, 401), ("Bearer forged.token.value", 401)])
-def test_feed_and_events_need_a_valid_token(feed_client, header, status):
+def test_feed_and_events_need_a_valid_token(request_client, header, status):
     headers = {"Authorization": header} if header else {}
-    assert feed_client.get("/api/v1/me/feed", headers=headers).status_code == status
-    assert feed_client.post("/api/v1/events", json={"type": "view", "item_code": "X"}, headers=headers).status_code == status
+    assert request_client.get("/api/v1/me/feed", headers=headers).status_code == status
+    assert request_client.post("/api/v1/events", json={"type": "view", "item_code": "X"}, headers=headers).status_code == status
 
 
-@ENGINE_FREE
 @pytest.mark.parametrize(
     ("body", "status", "message"),
     [
@@ -188,21 +189,19 @@ def test_feed_and_events_need_a_valid_token(feed_client, header, status):
         ("just a string", 400, "send one event object"),
     ],
 )
-def test_bad_events_are_refused_with_json_errors(feed_client, body, status, message):
-    response = post_events(feed_client, "newlywed", body)
+def test_bad_events_are_refused_with_json_errors(request_client, body, status, message):
+    response = post_events(request_client, "newlywed", body)
     assert response.status_code == status and message in response.get_json()["error"]["message"]
 
 
-@ENGINE_FREE
-def test_malformed_and_oversized_event_bodies(feed_client):
-    bad = feed_client.post("/api/v1/events", data=b"{oops", content_type="application/json", headers=auth("newlywed"))
+def test_malformed_and_oversized_event_bodies(request_client):
+    bad = request_client.post("/api/v1/events", data=b"{oops", content_type="application/json", headers=auth("newlywed"))
     assert bad.status_code == 400
-    huge = feed_client.post("/api/v1/events", data=b'{"type": "search", "query": "' + b"a" * 70_000 + b'"}',
+    huge = request_client.post("/api/v1/events", data=b'{"type": "search", "query": "' + b"a" * 70_000 + b'"}',
                             content_type="application/json", headers=auth("newlywed"))
     assert huge.status_code == 413
 
 
-@ENGINE_FREE
 def test_one_account_repeating_a_favourite_counts_as_one_person(feed_client, feed_components):
     """The probe: one token, 500 favourites of one service, and it led every new user's feed."""
     code = code_of("房屋租赁登记备案")
@@ -221,7 +220,6 @@ def test_one_account_repeating_a_favourite_counts_as_one_person(feed_client, fee
     assert feed(feed_client, "someone-new")["items"][0]["code"] != code
 
 
-@ENGINE_FREE
 def test_event_posts_are_rate_limited_per_user(feed_client):
     code = code_of("生育登记")
     statuses = [post_events(feed_client, "busy", {"type": "view", "item_code": code}).status_code
@@ -232,24 +230,21 @@ def test_event_posts_are_rate_limited_per_user(feed_client):
     assert post_events(feed_client, "newlywed", {"type": "view", "item_code": code}).status_code == 201  # others go on
 
 
-@ENGINE_FREE
 @pytest.mark.parametrize(("event", "message"), [
     ({"type": "view", "item_code": "NO-SUCH-GUIDE"}, "is not a guide of the catalogue"),
     ({"type": "view", "item_code": "X" * 65}, "item_code is longer than 64"),
     ({"type": "search", "query": "公积金" * 70}, "query is longer than 200"),
 ])
-def test_events_name_real_guides_and_stay_small(feed_client, event, message):
-    response = post_events(feed_client, "newlywed", event)
+def test_events_name_real_guides_and_stay_small(request_client, event, message):
+    response = post_events(request_client, "newlywed", event)
     assert response.status_code == 400 and message in response.get_json()["error"]["message"]
 
 
-@ENGINE_FREE
 def test_search_text_in_events_is_redacted_like_the_query_log(feed_client, feed_components):
     assert post_events(feed_client, "careful", {"type": "search", "query": "身份证号110101199003071234怎么补办"}).status_code == 201
     assert [h.event.query for h in feed_components.behaviour.history("careful")] == ["身份证号#怎么补办"]
 
 
-@ENGINE_FREE
 def test_feed_size_is_bounded(feed_client):
     assert len(feed(feed_client, "newlywed", size=3)["items"]) == 3
     assert feed_client.get("/api/v1/me/feed?size=51", headers=auth("newlywed")).status_code == 400
@@ -271,7 +266,6 @@ def test_when_redis_goes_away_the_feed_degrades_to_non_personal(own_redis_server
     assert post_events(client, "u1", {"type": "view", "item_code": code_of("生育登记")}).status_code == 503
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # users and events live in SQLite/Redis, not the engine
 def test_index_users_and_events_reject_bad_lines_and_keep_good_ones(run_cli, tmp_path, settings):
     assert run_cli("index", "guides", SAMPLE_GUIDES).returncode == 0
     users = write_jsonl(tmp_path / "users.jsonl", [
@@ -294,7 +288,7 @@ def test_index_users_and_events_reject_bad_lines_and_keep_good_ones(run_cli, tmp
     assert any("malformed JSON" in r for r in reasons) and any("type 'teleport'" in r for r in reasons)
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # the recommender's figures, not the engine's
+@pytest.mark.slow
 def test_offline_evaluation_beats_als_and_doubles_popularity(run_cli, tmp_path):
     profiles, events = simulate(SAMPLE_GUIDES, users=800, seed=11)
     result = run_cli("eval", "recs", "--json", "--guides", SAMPLE_GUIDES,

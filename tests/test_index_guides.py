@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from govsearch.components import build_components
-from search.service import SearchRequest
+from search.plan import SearchRequest
 from tests.conftest import TEST_GUIDES, read_jsonl, settings_environment, write_jsonl
 
 GOOD = {"code": "XG0001", "name": "居民身份证换领", "department": "某市公安局", "audience": ["个人"]}
@@ -64,7 +64,6 @@ BAD_RECORDS = [
 ]
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # validation runs before any engine
 @pytest.mark.parametrize(("record", "reason"), BAD_RECORDS)
 def test_bad_record_is_rejected_with_reason_and_the_good_ones_load(run_cli, settings, tmp_path, record, reason):
     path = write_jsonl(tmp_path / "guides.jsonl", [good("XG0001"), record, good("XG0002")])
@@ -105,7 +104,7 @@ def test_duplicate_code_in_one_load_last_wins_and_is_reported_with_its_record(ru
     assert entry["file"] == str(path) and entry["line"] == line
     assert "duplicate code XG0001: superseded by" in entry["reason"] and f":{line + 2}" in entry["reason"]
     assert "旧名称" in entry["record"] and "新名称" not in entry["record"]  # the record that lost, kept for repair
-    assert build_components(settings).guides.get("XG0001")["name"] == "新名称"
+    assert build_components(settings).guides.get("XG0001").record["name"] == "新名称"
 
 
 def test_a_csv_cell_longer_than_the_csv_module_reads_is_one_reject(run_cli, settings, tmp_path):
@@ -140,7 +139,6 @@ def _corrupt_sheet(path):
     return path
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # the reject file is the indexer's, whatever the engine
 @pytest.mark.parametrize("second", ["missing", "not a workbook", "corrupt sheet"])
 def test_a_second_file_that_cannot_be_read_leaves_no_rejects_of_the_first(run_cli, settings, tmp_path, second):
     """Exit 2 means the command did not run: nothing loaded, no reject file; run it again once fixed."""
@@ -157,7 +155,6 @@ def test_a_second_file_that_cannot_be_read_leaves_no_rejects_of_the_first(run_cl
     assert run_cli("index", "guides", first).returncode == 1 and len(rejects(settings)) == 1  # the first file alone
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # refused before any engine is touched
 def test_unreadable_input_exits_two_and_changes_nothing(run_cli, settings, tmp_path):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     missing = run_cli("index", "guides", tmp_path / "nope.jsonl")
@@ -172,7 +169,8 @@ def test_unreadable_input_exits_two_and_changes_nothing(run_cli, settings, tmp_p
     assert build_components(settings).guides.count() == 11
 
 
-def test_upsert_updates_by_code_and_withdrawn_leaves_search(run_cli, settings, tmp_path):
+def test_upsert_updates_by_code_and_withdrawn_leaves_search(run_cli, engine_settings, tmp_path):
+    settings = engine_settings
     first = write_jsonl(tmp_path / "a.jsonl", [good("XG0001", name="居民身份证换领"), good("XG0002", name="护照签发")])
     assert run_cli("index", "guides", first).returncode == 0
     second = write_jsonl(tmp_path / "b.jsonl", [good("XG0001", name="居民身份证挂失补领"), good("XG0002", status="withdrawn")])
@@ -185,7 +183,8 @@ def test_upsert_updates_by_code_and_withdrawn_leaves_search(run_cli, settings, t
     assert search.guide("XG0002") is None
 
 
-def test_replace_drops_guides_missing_from_the_new_load(run_cli, settings, tmp_path):
+def test_replace_drops_guides_missing_from_the_new_load(run_cli, engine_settings, tmp_path):
+    settings = engine_settings
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     only = write_jsonl(tmp_path / "only.jsonl", [good("XG0001")])
     assert run_cli("index", "guides", only, "--replace", "--allow-shrink").returncode == 0
@@ -198,7 +197,8 @@ def test_replace_drops_guides_missing_from_the_new_load(run_cli, settings, tmp_p
     "编号,名称\nXG0001,居民身份证换领\n",  # a CSV with the wrong header: every record rejected
     "half",  # a load that keeps fewer than half the live guides
 ])
-def test_replace_that_would_empty_or_shrink_the_index_is_refused(run_cli, settings, tmp_path, content):
+def test_replace_that_would_empty_or_shrink_the_index_is_refused(run_cli, engine_settings, tmp_path, content):
+    settings = engine_settings
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     live = build_components(settings).guides.count()
     if content == "half":
@@ -231,11 +231,11 @@ def test_csv_with_list_and_json_cells(run_cli, settings, tmp_path):
     reasons = {entry["line"]: entry["reason"] for entry in rejects(settings)}
     assert "column materials: not valid JSON" in reasons[4]
     assert "column online_mode" in reasons[5]
-    guide = build_components(settings).guides.get("XG0001")
+    guide = build_components(settings).guides.get("XG0001").record
     assert guide["themes"] == ["证件办理", "户籍办理"]
     assert guide["materials"] == [{"name": "居民户口簿"}]
     assert guide["online_mode"] == 4
-    assert build_components(settings).guides.get("XG0002")["audience"] == ["个人", "法人"]
+    assert build_components(settings).guides.get("XG0002").record["audience"] == ["个人", "法人"]
 
 
 def test_xlsx_rows_load_and_bad_rows_are_rejected_with_row_number(run_cli, settings, tmp_path):
@@ -251,9 +251,9 @@ def test_xlsx_rows_load_and_bad_rows_are_rejected_with_row_number(run_cli, setti
     assert result.returncode == 1, result.stderr
     [entry] = rejects(settings)
     assert entry["line"] == 3 and "missing required key 'audience'" in entry["reason"]
-    guide = build_components(settings).guides.get("XG0001")
+    guide = build_components(settings).guides.get("XG0001").record
     assert guide["keywords"] == ["身份证", "换证"] and guide["online_mode"] == 4
-    assert build_components(settings).guides.get("XG0003")["online_mode"] == 2
+    assert build_components(settings).guides.get("XG0003").record["online_mode"] == 2
 
 
 def _many_guides(path, count: int):
@@ -292,7 +292,7 @@ def _wait_for_new_generation(settings, before: set, process, seconds: float = 30
     pytest.fail("the replacement load never started a new generation")
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # generations on disk; tests/test_elasticsearch.py has its own
+@pytest.mark.slow
 @pytest.mark.parametrize("interruption", [signal.SIGINT, signal.SIGKILL])
 def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings, tmp_path, interruption):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
@@ -316,9 +316,11 @@ def test_replace_interrupted_midway_leaves_the_old_index_live(run_cli, settings,
     assert len(list(settings.guides_dir.glob("index-*"))) <= 2
 
 
-def test_the_next_load_deletes_what_a_killed_replace_half_built(run_cli, settings, tmp_path):
+@pytest.mark.slow
+def test_the_next_load_deletes_what_a_killed_replace_half_built(run_cli, engine_settings, tmp_path):
     """A replacement killed outright (SIGKILL, the OOM killer) cannot clean up after itself:
     the next load, a plain one too, deletes its half-built generation, and search serves on."""
+    settings = engine_settings
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     before = _generations(settings)
     process = _start_load(settings, _many_guides(tmp_path / "big.jsonl", 40_000), "--replace")
@@ -335,7 +337,7 @@ def test_the_next_load_deletes_what_a_killed_replace_half_built(run_cli, setting
     assert search.guide("XG0001") and search.guide("BULK0000001") is None
 
 
-@pytest.mark.parametrize("backend", ["embedded"])
+@pytest.mark.slow
 def test_second_concurrent_load_is_refused(run_cli, settings, tmp_path):
     assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
     before = _generations(settings)

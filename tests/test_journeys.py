@@ -17,7 +17,7 @@ from indexer.behaviour import load_events, load_users
 from indexer.guides import load_guides
 from recommender.blend import MODEL_NAME
 from recommender.models import UserProfile
-from tests.conftest import SAMPLE_GUIDES, read_jsonl, write_jsonl
+from tests.conftest import SAMPLE_GUIDES, load_test_guides, read_jsonl, write_jsonl
 
 SECRET = "journey-secret-0123456789"
 GUIDES = [g for g in read_jsonl(SAMPLE_GUIDES) if g.get("status", "active") == "active"]
@@ -25,8 +25,6 @@ XIHU, SHANGCHENG, WUHOU = "浙江省杭州市西湖区", "浙江省杭州市上�
 # Five district services of the sample that share no life event, so only behaviour ties them.
 CHRONIC, LEGAL_AID, DISABILITY = "门诊慢特病待遇认定", "法律援助申请", "残疾人证办理（新办）"
 VETERAN, TEACHER = "退役军人优待证申领", "教师资格认定"
-ENGINE_FREE = pytest.mark.parametrize("backend", ["embedded"])  # what is learned lives in the behaviour store
-pytestmark = ENGINE_FREE
 
 
 def code_of(name: str, region: str) -> str:
@@ -40,8 +38,7 @@ def journey_settings(redis_url, settings):
 
 @pytest.fixture
 def journey_components(journey_settings):
-    components = build_components(journey_settings)
-    load_guides([SAMPLE_GUIDES], components.guides, components.analyzer, journey_settings.rejected_dir, progress=False)
+    components = load_test_guides(journey_settings, SAMPLE_GUIDES)
     return components
 
 
@@ -151,6 +148,7 @@ def test_the_blend_weights_kept_in_the_store_reorder_the_feed(client, journey_co
     assert feed(client, newcomer)[0]["source"] == "popular"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("redis_url", [None])  # the model's place in Redis is in the store contract tests
 def test_learn_blend_fits_weights_from_held_out_history(run_cli, journey_settings, tmp_path):
     empty = run_cli("learn", "blend", env={"REDIS_URL": journey_settings.redis_url or ""})
@@ -169,6 +167,7 @@ def test_learn_blend_fits_weights_from_held_out_history(run_cli, journey_setting
     assert model["users"] > 200 and 0 < model["positives"] < model["candidates"]
 
 
+@pytest.mark.slow
 def test_on_ordered_journeys_the_feed_beats_co_occurrence_by_service_and_als(run_cli, tmp_path):
     profiles, events = simulate_ordered(SAMPLE_GUIDES, users=800, seed=13)
     result = run_cli("eval", "recs", "--json", "--guides", SAMPLE_GUIDES,

@@ -33,7 +33,6 @@ from indexer.cases import load_cases
 from indexer.guides import load_guides
 from tests.conftest import PUBLIC_EVAL, SAMPLE_GUIDES, TEST_GUIDES, read_jsonl, write_jsonl
 
-pytestmark = pytest.mark.parametrize("backend", ["embedded"])
 
 SECRET = "openapi-secret-0123456789"
 ADMIN_KEY = "openapi-admin-key"

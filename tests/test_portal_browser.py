@@ -23,7 +23,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from tests.conftest import REPOSITORY, _free_port, wait_until_serving
+from tests.conftest import REPOSITORY
+
+pytestmark = pytest.mark.slow  # a real browser against the demo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -34,24 +36,9 @@ DEMO_USER = "p000001"  # a sample user with cases and a history
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory):
-    """``govsearch demo`` on a free port, as the README's demo command runs it."""
-    folder = tmp_path_factory.mktemp("portal")
-    port = _free_port()
-    environment = {key: value for key, value in os.environ.items()
-                   if not key.startswith(("GOVSEARCH_", "ELASTICSEARCH_", "REDIS_"))}
-    environment["GOVSEARCH_DATA_DIR"] = str(folder / "var")
-    log = folder / "demo.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "demo", "--port", str(port), "--workers", "2"],
-                                   env=environment, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    if not wait_until_serving(base, seconds=180):
-        process.kill()
-        pytest.fail("the demo did not start: " + log.read_text()[-3000:])
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+def portal(demo) -> str:
+    """The session's ``govsearch demo`` (the bundled sample data, demo sign-in on)."""
+    return demo.base
 
 
 def _chromium(folder: Path, size: tuple[int, int]) -> webdriver.Chrome:
@@ -70,11 +57,21 @@ def _chromium(folder: Path, size: tuple[int, int]) -> webdriver.Chrome:
     return driver
 
 
-@pytest.fixture
-def phone(tmp_path):
-    driver = _chromium(tmp_path / "chromium", PHONE)
+@pytest.fixture(scope="module")
+def phone_browser(tmp_path_factory):
+    """One Chromium at a phone's size for the module's tests."""
+    driver = _chromium(tmp_path_factory.mktemp("chromium"), PHONE)
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def phone(phone_browser, portal):
+    """The phone's browser as a first visit finds it: nothing remembered from an earlier test."""
+    phone_browser.get(portal + "/")
+    phone_browser.delete_all_cookies()
+    phone_browser.execute_script("localStorage.clear(); sessionStorage.clear();")
+    return phone_browser
 
 
 def _open(driver, address: str) -> None:

@@ -11,7 +11,7 @@ from api import create_app
 from govsearch.components import build_components
 from indexer.guides import load_guides
 from search.pinyin import PinyinLexicon
-from search.service import SearchRequest
+from search.plan import SearchRequest
 from synonyms import DICTIONARY_DIR
 from tests.conftest import TEST_GUIDES
 
@@ -142,7 +142,6 @@ def test_edited_synonyms_apply_without_restarting(settings, tmp_path, monkeypatc
     assert after[0]["code"] == "TG510107031"
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # the dictionaries alone
 def test_synonyms_check_reports_what_to_fix(run_cli, tmp_path):
     assert run_cli("synonyms", "check").returncode == 0
     broken = tmp_path / "broken"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _free_port, wait_until_serving
+pytestmark = pytest.mark.slow  # the README's examples against the demo
+
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTED_BLOCK = re.compile(r"<!-- tested -->\n```sh\n(.*?)```", re.S)
@@ -32,25 +33,13 @@ def a_clone(where: Path) -> Path:
     return where
 
 
-@pytest.mark.parametrize("backend", ["embedded"])  # the examples speak HTTP; both engines sit behind it
-def test_the_tested_readme_examples_work_against_the_demo(backend, tmp_path):
+def test_the_tested_readme_examples_work_against_the_demo(demo, tmp_path):
     examples = readme_examples()
     assert examples.count("curl ") >= 20 and "govsearch token" in examples
-    environment = {key: value for key, value in os.environ.items()
-                   if not key.startswith(("GOVSEARCH_", "ELASTICSEARCH_", "REDIS_"))}  # the demo as a newcomer runs it
-    environment["GOVSEARCH_DATA_DIR"] = str(tmp_path / "var")
-    port = _free_port()
-    with open(tmp_path / "demo.log", "w") as log:
-        demo = subprocess.Popen([sys.executable, "-m", "govsearch.cli", "demo", "--port", str(port)],
-                                env=environment, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        assert wait_until_serving(f"http://127.0.0.1:{port}", seconds=90), (tmp_path / "demo.log").read_text()
-        script = examples.replace(DEMO_PORT, f"127.0.0.1:{port}").replace("curl ", "curl -sS --fail-with-body ")
-        result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=a_clone(tmp_path / "clone"),
-                                env=environment, capture_output=True, text=True, timeout=300)
-    finally:
-        demo.terminate()
-        demo.wait(timeout=30)
+    address = demo.base.removeprefix("http://")
+    script = examples.replace(DEMO_PORT, address).replace("curl ", "curl -sS --fail-with-body ")
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=a_clone(tmp_path / "clone"),
+                            env=demo.environment, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert '"match":"exact"' in result.stdout and '"case_no":"420100202611100000000"' in result.stdout
     assert '"personalized":true' in result.stdout and '"shown":[{"text":' in result.stdout

@@ -14,12 +14,9 @@ from govsearch.components import build_components
 from indexer.guides import load_guides
 from tests.conftest import TEST_GUIDES
 
+pytestmark = pytest.mark.slow  # waits out a hung server's timeout
+
 ADMIN_KEY = "admin-key-for-the-outage"
-
-
-@pytest.fixture
-def backend() -> str:
-    return "embedded"  # Redis sits beside the engines, not behind them
 
 
 def lookup(client):

@@ -21,6 +21,8 @@ import pytest
 
 from tests.conftest import BACKENDS, LOCALITY_EVAL, PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES, SHARED_EVAL
 
+pytestmark = pytest.mark.slow  # govsearch eval search on every labelled set
+
 FLOORS = {"ndcg@10": 0.85, "success@3": 0.90, "mrr": 0.85}
 LABELLED_SETS = {
     "public": (PUBLIC_EVAL / "guides.jsonl", PUBLIC_EVAL / "queries.jsonl"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.guides import load_guides
-from search.service import SearchRequest
+from search.plan import SearchRequest
 from tests.conftest import write_jsonl
 
 

@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import TEST_GUIDES, start_server
+pytestmark = pytest.mark.slow  # gunicorn in a process of its own
+
 
 
 def _send(base: str, request: bytes) -> tuple[int, dict]:
@@ -47,14 +48,14 @@ def _get(base: str, path: str, request_id: str | None = None, method: str = "GET
 
 def test_unencoded_hanzi_in_the_url_is_understood(server):
     """curl '127.0.0.1:8000/api/v1/search?q=公积金提取' sends raw UTF-8; the server must take it."""
-    status, body = _raw_get(server, "/api/v1/search?q=公积金提取".encode())
+    status, body = _raw_get(server.base, "/api/v1/search?q=公积金提取".encode())
     assert status == 200 and body["query"] == "公积金提取" and body["total"] == 2
 
 
 def test_percent_encoded_query_and_errors_over_http(server):
-    status, body = _raw_get(server, b"/api/v1/search?q=%E5%85%AC%E7%A7%AF%E9%87%91")
+    status, body = _raw_get(server.base, b"/api/v1/search?q=%E5%85%AC%E7%A7%AF%E9%87%91")
     assert status == 200 and body["total"] == 2
-    status, body = _raw_get(server, b"/api/v1/search?q=")
+    status, body = _raw_get(server.base, b"/api/v1/search?q=")
     assert status == 400 and body["error"]["code"] == "bad_request"
 
 
@@ -74,16 +75,16 @@ REFUSED = [
 ]
 
 
-def test_bad_requests_over_http_all_get_json_errors(server, tmp_path):
+def test_bad_requests_over_http_all_get_json_errors(server):
     # A long but sane URL reaches the app, which says what is wrong in its own words.
-    status, body = _raw_get(server, b"/api/v1/search?q=" + b"a" * 5000)
+    status, body = _raw_get(server.base, b"/api/v1/search?q=" + b"a" * 5000)
     assert (status, body["error"]["message"]) == (400, "parameter 'q' is longer than 200 characters")
     for what, request_bytes, status, code in REFUSED:
-        answered, body = _send(server, request_bytes)
+        answered, body = _send(server.base, request_bytes)
         assert (answered, body["error"]["code"]) == (status, code), what
         assert body["error"]["message"], what
-    assert "4401062025110300017" not in (tmp_path / "server.log").read_text()  # refusals are logged quoting nothing
-    wrong_method = _get(server, "/api/v1/search?q=x", method="DELETE")
+    assert "4401062025110300017" not in server.log.read_text()  # refusals are logged quoting nothing
+    wrong_method = _get(server.base, "/api/v1/search?q=x", method="DELETE")
     assert wrong_method.status == 405 and set(wrong_method.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
     assert json.load(wrong_method)["error"]["code"] == "method_not_allowed"
 
@@ -104,19 +105,19 @@ def _log_lines(log: Path, wanted: str, count: int = 1) -> list[str]:
         time.sleep(0.05)
 
 
-def test_access_log_has_time_and_request_id_but_no_query_or_case_number(server, tmp_path):
-    answer = _get(server, "/api/v1/search?q=" + quote("公积金提取"), request_id="probe-search-1")
+def test_access_log_has_time_and_request_id_but_no_query_or_case_number(server):
+    answer = _get(server.base, "/api/v1/search?q=" + quote("公积金提取"), request_id="probe-search-1")
     assert answer.status == 200 and answer.headers["X-Request-Id"] == "probe-search-1"
-    assert _get(server, "/api/v1/search?q=" + CASE_NO, request_id="probe-case-2").status == 200
-    lookup = urllib.request.Request(server + "/api/v1/cases/lookup", method="POST", headers={
+    assert _get(server.base, "/api/v1/search?q=" + CASE_NO, request_id="probe-case-2").status == 200
+    lookup = urllib.request.Request(server.base + "/api/v1/cases/lookup", method="POST", headers={
         "Content-Type": "application/json", "X-Request-Id": "probe-lookup-3"},
         data=json.dumps({"case_no": CASE_NO, "verify": "000000"}).encode())
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(lookup, timeout=10)
-    generated = _get(server, "/healthz", request_id="not a sane id!").headers["X-Request-Id"]
+    generated = _get(server.base, "/healthz", request_id="not a sane id!").headers["X-Request-Id"]
     assert re.fullmatch(r"[0-9a-f]{32}", generated)
 
-    log = tmp_path / "server.log"
+    log = server.log
     [search] = _log_lines(log, "probe-search-1")
     assert TIMESTAMP.search(search) and '"GET /api/v1/search" 200' in search
     assert '"POST /api/v1/cases/lookup" 404' in _log_lines(log, "probe-lookup-3")[0]
@@ -126,24 +127,28 @@ def test_access_log_has_time_and_request_id_but_no_query_or_case_number(server, 
         assert secret not in text
 
 
-def test_metrics_sum_every_worker(run_cli, settings, tmp_path):
+SEARCHES_ANSWERED = re.compile(r'govsearch_http_requests_total\{endpoint="guides.search",method="GET",status="200"\} (\S+)')
+SEARCHES_TIMED = re.compile(r'govsearch_http_request_duration_seconds_count\{endpoint="guides.search"\} (\S+)')
+
+
+def _figure(pattern: re.Pattern, text: str) -> float:
+    found = pattern.search(text)
+    return float(found.group(1)) if found else 0.0
+
+
+def test_metrics_sum_every_worker(server):
     """Two gunicorn workers: whichever answers /metrics counts the searches both of them served."""
-    assert run_cli("index", "guides", TEST_GUIDES).returncode == 0
-    log = tmp_path / "server.log"
-    base, process = start_server(settings, log, workers=2)
-    try:
-        sent = _search_until_both_workers_answered(base, log)
-        for _ in range(6):  # scrapes land on either worker
-            text = _get(base, "/metrics").read().decode()
-            assert f'govsearch_http_requests_total{{endpoint="guides.search",method="GET",status="200"}} {sent}.0' in text
-            assert f'govsearch_http_request_duration_seconds_count{{endpoint="guides.search"}} {sent}.0' in text
-            assert 'govsearch_dependency_up{dependency="guides"} 1.0' in text
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    before = _get(server.base, "/metrics").read().decode()
+    searched_before = _log_lines(server.log, '"GET /api/v1/search"', 0)
+    sent = _search_until_both_workers_answered(server.base, server.log, len(searched_before))
+    for _ in range(6):  # scrapes land on either worker
+        text = _get(server.base, "/metrics").read().decode()
+        assert _figure(SEARCHES_ANSWERED, text) == _figure(SEARCHES_ANSWERED, before) + sent
+        assert _figure(SEARCHES_TIMED, text) == _figure(SEARCHES_TIMED, before) + sent
+        assert 'govsearch_dependency_up{dependency="guides"} 1.0' in text
 
 
-def _search_until_both_workers_answered(base: str, log: Path) -> int:
+def _search_until_both_workers_answered(base: str, log: Path, logged_before: int) -> int:
     """Send bursts of concurrent searches, each never asked before, until both workers have answered one.
 
     One at a time, every connection goes to the same idle worker (the kernel wakes the last one to
@@ -157,12 +162,13 @@ def _search_until_both_workers_answered(base: str, log: Path) -> int:
             statuses = pool.map(lambda query: _get(base, "/api/v1/search?q=" + query).status, queries)
             assert set(statuses) == {200}
             sent += len(queries)
-            if len(_workers_that_searched(log, sent)) == 2:
+            if len(_workers_that_searched(log, logged_before, sent)) == 2:
                 return sent
     pytest.fail(f"all {sent} searches went to one worker")
 
 
-def _workers_that_searched(log: Path, searches: int) -> set[str]:
-    """The pids (``<1234>`` in the access log) of the workers that answered the searches."""
-    return {re.search(r"<(\d+)>", line).group(1) for line in _log_lines(log, '"GET /api/v1/search"', searches)}
+def _workers_that_searched(log: Path, logged_before: int, searches: int) -> set[str]:
+    """The pids (``<1234>`` in the access log) of the workers that answered the latest searches."""
+    lines = _log_lines(log, '"GET /api/v1/search"', logged_before + searches)[logged_before:]
+    return {re.search(r"<(\d+)>", line).group(1) for line in lines}
 
