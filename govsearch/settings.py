@@ -50,6 +50,8 @@ class Settings:
     demo_sign_in: bool = False  # 我的 offers sign-in as a bundled sample user: `govsearch demo` only
     sso_login_url: str | None = None  # the province's 统一身份认证 login entry (README: signing in to 我的)
     feed_min_people: int = 5  # a learned next step is used only when this many distinct people took it
+    semantic: bool = True  # a sentence-embedding model beside BM25; off: words alone (no model needed)
+    model_dir: Path | None = None  # where the model's files are kept; None: the machine's cache (model_directory)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -74,6 +76,8 @@ class Settings:
             "demo_sign_in": (env.get("GOVSEARCH_DEMO_SIGN_IN") or "").strip().lower() in ("1", "true", "yes", "on"),
             "sso_login_url": env.get("GOVSEARCH_SSO_LOGIN_URL") or None,
             "feed_min_people": _numeric(env, "GOVSEARCH_FEED_MIN_PEOPLE", 5),
+            "semantic": _switch(env, "GOVSEARCH_SEMANTIC", True),
+            "model_dir": Path(env["GOVSEARCH_MODEL_DIR"]) if env.get("GOVSEARCH_MODEL_DIR") else None,
         }
         values.update(overrides)
         settings = cls(**values)
@@ -100,6 +104,8 @@ class Settings:
             problems.append("GOVSEARCH_SSO_LOGIN_URL must be an http(s):// address or a path starting with /")
         if not 0 <= self.trusted_proxies <= MAX_TRUSTED_PROXIES:
             problems.append(f"GOVSEARCH_TRUSTED_PROXIES must be a whole number from 0 to {MAX_TRUSTED_PROXIES}")
+        if self.semantic is None:
+            problems.append("GOVSEARCH_SEMANTIC must be on or off")
         if self.feed_min_people < 2:
             problems.append("GOVSEARCH_FEED_MIN_PEOPLE must be a whole number of at least 2 (one person's path is theirs alone)")
         if problems:
@@ -143,6 +149,22 @@ class Settings:
         return (self.case_pepper or "").encode()
 
     @property
+    def model_directory(self) -> Path:
+        """Where the embedding model's files are kept (``govsearch.model`` fetches them there):
+        GOVSEARCH_MODEL_DIR, else one place per machine that every data dir shares (the demo's,
+        the tests', an evaluation's temporary one), so the model is fetched once."""
+        if self.model_dir:
+            return self.model_dir
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        return cache / "govsearch" / "model"
+
+    @property
+    def vectors_path(self) -> Path:
+        """Meaning vectors already computed, by model and text (``search.stores.sqlite_vectors``):
+        beside the model, shared like it."""
+        return self.model_directory / "vectors.sqlite3"
+
+    @property
     def guides_dir(self) -> Path:
         return self.data_dir / "guides"
 
@@ -165,6 +187,14 @@ def _numeric(env: Mapping[str, str], name: str, default: int, kind=int):
         return kind(raw)
     except ValueError:
         return kind(-1)
+
+
+def _switch(env: Mapping[str, str], name: str, default: bool) -> bool | None:
+    """An on/off setting; None (reported by ``validate``) when it is neither."""
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    return {"on": True, "true": True, "yes": True, "1": True, "off": False, "false": False, "no": False, "0": False}.get(raw)
 
 
 def _is_login_address(address: str) -> bool:

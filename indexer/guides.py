@@ -21,12 +21,14 @@ from tqdm import tqdm
 
 from indexer.documents import build_guide_document, read_guide
 from indexer.errors import ReplaceRefused
+from indexer.meanings import MeaningCollector
 from indexer.readers import check_readable, count_records, read_records
 from indexer.rejects import RejectLog
 from indexer.report import LoadReport
 from indexer.validation import GUIDE_FIELDS, validate_guide
 from search.analysis import Analyzer
 from search.engine import GuideEngine
+from search.meaning import MeaningVectors, meaning_text
 
 
 def load_guides(
@@ -38,12 +40,15 @@ def load_guides(
     progress: bool | None = None,
     min_share: float = 0.5,
     allow_shrink: bool = False,
+    vectors: MeaningVectors | None = None,
 ) -> LoadReport:
     """Load guide files; ``replace`` makes the loaded set the whole index once complete, if it
-    holds at least ``min_share`` of the live guides (and one guide at least), or ``allow_shrink``."""
+    holds at least ``min_share`` of the live guides (and one guide at least), or ``allow_shrink``.
+    With ``vectors``, the guides' meanings are encoded (``indexer.meanings``) and stored with them."""
     paths = [Path(p) for p in paths]
     check_readable(paths)
     live = engine.count() if replace else 0
+    meanings = MeaningCollector(vectors, None if replace else engine.meanings()) if vectors else None
     started = time.perf_counter()
     final_status: dict[str, str] = {}
     first_seen: dict[str, tuple[str, int]] = {}
@@ -66,12 +71,20 @@ def load_guides(
                 final_status[code] = record.data.get("status", "active")
                 if final_status[code] == "withdrawn":
                     writer.withdraw(code)
-                else:
-                    writer.upsert(build_guide_document(read_guide(record.data, analyzer), analyzer), origin=record)
+                    continue
+                guide = read_guide(record.data, analyzer)
+                document = build_guide_document(guide, analyzer)
+                if meanings:
+                    meanings.add(document, meaning_text(guide))
+                writer.upsert(document, origin=record)
             for file, line, reason, raw in _read_again(superseded):
                 rejects.add(file, line, reason, raw)
             if replace and not allow_shrink:
                 _check_shrink(sum(1 for status in final_status.values() if status == "active"), live, min_share, rejects)
+            if meanings:
+                writer.put_meanings(meanings.table())
+            elif not replace and engine.meanings_model() is not None:
+                writer.put_meanings(None)  # guides no meaning stands for: the index is searched by words alone
             writer.commit()
         for record, reason in writer.failures:  # refused by the engine itself (Elasticsearch bulk errors)
             rejects.add(record.file, record.line, reason, record.raw)

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from typing import Iterator, Protocol
 
-from search.models import Branch, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
+from search.guide import Guide
+from search.models import (
+    Branch,
+    EngineQuery,
+    EngineResult,
+    FacetCount,
+    GuideDocument,
+    Lexicon,
+    MeaningTable,
+    NearestQuery,
+    Neighbour,
+    Retrieved,
+    Suggestion,
+)
 
 
 class GuideWriter(Protocol):
@@ -21,6 +34,9 @@ class GuideWriter(Protocol):
     failures: list[tuple[object, str]]  # (origin given to upsert, reason) of documents the engine refused
     def upsert(self, document: GuideDocument, origin: object = None) -> None: ...
     def withdraw(self, code: str) -> None: ...
+    def put_meanings(self, table: MeaningTable | None) -> None:
+        """Store ``table`` as the index's meanings on commit (the rows no guide has any more left
+        out); None removes them (a load without meanings leaves the index to words alone)."""
     def commit(self) -> None: ...
     def abort(self) -> None: ...
 
@@ -33,6 +49,23 @@ class GuideEngine(Protocol):
         """The first of ``queries`` (a relaxation ladder) that finds something, with its
         position; the last one's result when none does. A backend may run them in one round trip."""
 
+    def retrieve(self, attempts: list[EngineQuery], nearest: NearestQuery | None = None) -> Retrieved:
+        """``search_first`` of the attempts and the services of the meanings nearest to a query
+        vector under the same filters and branch: both lists of a search, in one round trip
+        where the backend can."""
+
+    def nearest(self, query: NearestQuery) -> list[Neighbour]:
+        """The services of the meanings nearest to ``query.vector`` (at most ``query.k``, best
+        first, each at its best cosine similarity) among meanings with a copy passing the
+        query's filters and on its branch."""
+
+    def meanings(self) -> MeaningTable | None:
+        """The live index's meanings with their vectors and model, or None if it has none."""
+
+    def meanings_model(self) -> str | None:
+        """The model that encoded the live index's meanings (None: it has none); cheap to call
+        per request (cached until the index changes)."""
+
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
                          branch: Branch | None = None) -> dict[str, list[FacetCount]]:
         """Facet counts over every active guide passing ``filters`` (and on ``branch``, if given)."""
@@ -40,14 +73,14 @@ class GuideEngine(Protocol):
     def suggest(self, key: str, size: int) -> list[Suggestion]:
         """Names that start with, or have a word starting with, ``key`` (a normalised prefix)."""
 
-    def get(self, code: str) -> dict | None:
-        """The active guide as it was loaded, or None."""
+    def get(self, code: str) -> Guide | None:
+        """The active guide with this code, or None."""
 
     def count(self) -> int:
         """How many active guides are searchable."""
 
-    def all_guides(self) -> Iterator[dict]:
-        """Every active guide as loaded (for the recommender's catalogue), read page by page."""
+    def all_guides(self) -> Iterator[Guide]:
+        """Every active guide (for the recommender's catalogue), read page by page."""
 
     def lexicon(self) -> Lexicon:
         """What query understanding reads from the index; cheap to call per request (cached

@@ -15,3 +15,7 @@ class BackendUnavailable(SearchError):
 
 class IndexBusy(SearchError):
     """Another load holds the index; loads run one at a time."""
+
+
+class ModelUnavailable(SearchError):
+    """The embedding model's files are missing, not the expected ones, or cannot be fetched."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from search.guide import Guide
 from search.schema import SEARCH_BOOSTS, SEARCH_FACETS
 
@@ -128,3 +130,52 @@ class Lexicon:
     corpus: frozenset[str]
     directory: dict[str, list[str]]
     regions: dict[str, int] = field(default_factory=dict)  # region as loaded → guides there
+    naming: frozenset[str] = frozenset()  # words of the naming fields (search.schema.NAMING_FIELDS)
+
+
+@dataclass(frozen=True)
+class MeaningRow:
+    """One meaning (``search.meaning``): a service's shared text and the facet values of its
+    copies (filters and branch of the nearest-neighbour search)."""
+
+    key: str
+    service: str
+    text: str
+    facets: dict[str, tuple[str, ...]]
+
+
+@dataclass
+class MeaningTable:
+    """An index's meanings and their vectors (row i of ``vectors`` is ``rows[i]``), and the
+    model that encoded them."""
+
+    model: str
+    rows: list[MeaningRow]
+    vectors: np.ndarray  # float32, one unit vector a row
+
+
+@dataclass(frozen=True)
+class NearestQuery:
+    """The meanings nearest to ``vector`` among those with a copy passing ``filters`` and on
+    ``branch`` (the same filters and branch as the lexical query)."""
+
+    vector: np.ndarray
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    branch: Branch | None = None
+    k: int = 30
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    service: str
+    similarity: float  # cosine similarity of the query and the meaning
+
+
+@dataclass
+class Retrieved:
+    """What the engine found for one search: the first attempt of the relaxation ladder that
+    found something (its position, its result) and the nearest meanings' services."""
+
+    position: int
+    result: EngineResult
+    neighbours: list[Neighbour] = field(default_factory=list)

@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 from search import regions
 from search.guide import Guide
+from search.meaning import meaning_key
 
 # How a field's source text is analysed (indexer.documents applies these).
 TERMS = "terms"  # words, each followed by the dictionary words inside it (Analyzer.index_terms)
@@ -47,6 +48,7 @@ class Field:
     filter: str | None = None  # for facets: the API's filter and facet name (DESIGN §7)
     returned: bool = False  # keyword and facet fields: stored, for the embedded engine's collapse
     vocabulary: bool = False  # its words are what citizens search for (typo correction reads them)
+    names: bool = False  # its words name a service or its office (the fusion's no-match evidence reads them)
 
 
 def _name(guide: Guide) -> list[str]:
@@ -87,7 +89,8 @@ FIELDS: tuple[Field, ...] = (
           vocabulary=True),
     Field("taxonomy", "tokens", _taxonomy, TERMS, 3.0, "themes, life events, item type: 目录 words people also type",
           vocabulary=True),
-    Field("department", "tokens", lambda g: [g.department], TERMS, 2.0, "people search by the office they know"),
+    Field("department", "tokens", lambda g: [g.department], TERMS, 2.0, "people search by the office they know",
+          names=True),
     Field("summary", "tokens", lambda g: [g.summary], TERMS, 2.0, "what a guide says about itself"),
     Field("conditions", "tokens", lambda g: [g.conditions], TERMS, 1.5, "who may apply: situations people describe"),
     Field("materials", "tokens", lambda g: [m.get("name") or "" for m in g.materials], TERMS, 1.5,
@@ -112,17 +115,24 @@ FIELDS: tuple[Field, ...] = (
           why="the region and its ancestors: region=X selects the copies at or below X by one term"),
     Field("f_locality", "facet", lambda g: [regions.canonical(g.region)],
           why="the canonical region (全国 when none): the copies serving X sit on X's lineage"),
+    Field("f_meaning", "facet", lambda g: [meaning_key(g)],
+          why="the meaning a copy shares with its service's other copies (search.meaning): encoded once"),
 )
 
 SEARCH_BOOSTS: dict[str, float] = {f.name: f.boost for f in FIELDS if f.kind == "tokens" and f.boost}
 TEXT_FIELDS = tuple(SEARCH_BOOSTS)
 NGRAM_FIELD = "ngrams"
 VOCABULARY_FIELDS = tuple(f.name for f in FIELDS if f.vocabulary)
+# Words that name what the catalogue offers: the vocabulary and the offices (天河区民政局, 残联).
+NAMING_FIELDS = VOCABULARY_FIELDS + tuple(f.name for f in FIELDS if f.names)
 # The API's filters and facets (DESIGN §7); region is a branch of the locality tree
 # (search.regions), not an exact value, and item_type filters but is not shown as a facet.
 FILTER_FACETS = tuple(f.filter for f in FIELDS if f.filter)
 FILTER_KEYS = tuple(facet for facet in FILTER_FACETS if facet != "region")
 SEARCH_FACETS = ("audience", "theme", "department", "region", "life_event")
+# The facet values a meaning keeps of its copies: the nearest-neighbour search filters on them
+# as the lexical search filters copies (its filters, and the branch by within and locality).
+MEANING_FACETS = tuple("f_" + facet for facet in FILTER_KEYS) + ("f_within", "f_locality")
 DIRECTORY_FACETS = ("theme", "life_event")  # directory nodes a query may name (企业开办)
 
 

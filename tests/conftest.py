@@ -38,12 +38,10 @@ from indexer.guides import load_guides
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEST_GUIDES = FIXTURES / "guides.jsonl"
-# A copy of ../shared/eval/public, so the floors hold wherever the repository is cloned;
-# tests/test_relevance.py checks the copy against the shared set when that is present.
-PUBLIC_EVAL = FIXTURES / "eval_public"
-SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "public"
+PUBLIC_EVAL = FIXTURES / "eval_public"  # the public set, vendored (its README says from where)
 LOCALITY_EVAL = FIXTURES / "eval_locality"  # the sample's localities, copies, entry steps, everyday words
 SAMPLE_EVAL = FIXTURES / "eval_sample"  # written independently over the bundled sample guides
+EVERYDAY_EVAL = FIXTURES / "eval_everyday"  # situations, long questions, English …: tune and holdout halves
 SAMPLE_GUIDES = Path(__file__).resolve().parents[1] / "govsearch" / "sample_data" / "guides.jsonl"
 
 
@@ -154,7 +152,7 @@ def load_test_guides(settings: Settings, guides: Path = TEST_GUIDES):
         shutil.copytree(_loaded_index(guides), settings.guides_dir)
         return build_components(settings)
     built = build_components(settings)
-    load_guides([guides], built.guides, built.analyzer, settings.rejected_dir, progress=False)
+    built.load_guides([guides], progress=False)
     return built
 
 
@@ -165,8 +163,7 @@ def _loaded_index(guides: Path) -> Path:
     """An embedded index of ``guides``, loaded the first time it is asked for."""
     if guides not in _templates:
         settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="govsearch-template-")))
-        built = build_components(settings)
-        load_guides([guides], built.guides, built.analyzer, settings.rejected_dir, progress=False)
+        build_components(settings).load_guides([guides], progress=False)
         _templates[guides] = settings.guides_dir
     return _templates[guides]
 

@@ -6,6 +6,7 @@ indexer's own code, and expects the same answer from both engines.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from govsearch.components import build_components
@@ -13,9 +14,10 @@ from indexer.documents import build_guide_document, read_guide
 from indexer.guides import load_guides
 from search.errors import IndexBusy
 from search import regions
-from search.models import Alternative, Branch, Concept, EngineQuery
+from search.meaning import meaning_text
+from search.models import Alternative, Branch, Concept, EngineQuery, NearestQuery
 from govsearch.settings import Settings
-from tests.conftest import BACKENDS, SAMPLE_GUIDES, TEST_GUIDES, read_jsonl, settings_on
+from tests.conftest import BACKENDS, SAMPLE_GUIDES, TEST_GUIDES, read_jsonl, settings_on, write_jsonl
 
 
 @pytest.fixture
@@ -208,3 +210,79 @@ def test_directory_facets_count_every_guide_passing_the_filters_and_on_the_branc
     served = [g for g in guides if "个人" in g["audience"] and g.get("region") in ("浙江省", "浙江省杭州市", "浙江省杭州市西湖区")]
     assert {f.value: f.count for f in on_branch["audience"]}["个人"] == len(served)
     assert {f.value for f in on_branch["region"]} == {"浙江省", "浙江省杭州市", "浙江省杭州市西湖区"}  # never 上城区
+
+
+# -- meanings: vectors beside the index (search.meaning), with hand-written 4-dimensional ones ---------
+
+AXES = {"身份证": 0, "公积金": 1, "结婚": 2, "个体": 3}  # a guide's vector points along the axis its name names
+
+
+class AxisVectors:
+    """``search.meaning.MeaningVectors`` without a model: each text along the axis of the word it holds."""
+
+    model = "axes:4"
+
+    def of(self, texts: list[str]) -> np.ndarray:
+        vectors = np.full((len(texts), len(AXES)), 0.05, dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word, axis in AXES.items():
+                if word in text:
+                    vectors[row, axis] = 1.0
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _along(word: str) -> np.ndarray:
+    vector = np.full(len(AXES), 0.05, dtype=np.float32)
+    vector[AXES[word]] = 1.0
+    return vector / np.linalg.norm(vector)
+
+
+def _load_with_meanings(parts, paths, replace=False):
+    return load_guides(paths, parts.guides, parts.analyzer, parts.settings.rejected_dir, replace=replace,
+                       progress=False, allow_shrink=True, vectors=AxisVectors())
+
+
+def test_nearest_meanings_honour_the_filters_and_the_branch_of_the_lexical_search(parts):
+    _load_with_meanings(parts, [TEST_GUIDES])
+    engine = parts.guides
+    assert engine.meanings_model() == "axes:4"
+    services = {g.name: g.service for g in engine.all_guides()}
+    nearest = engine.nearest(NearestQuery(_along("身份证"), k=3))
+    assert nearest[0].service in (services["居民身份证换领"], services["居民身份证挂失补领"])
+    assert nearest[0].similarity == pytest.approx(1.0, abs=0.02) and len(nearest) == 3
+    # 武侯区's branch holds only its own copies: 挂失补领 there, never 西湖区's 换领
+    wuhou = Branch("四川省成都市武侯区", tuple(regions.lineage("四川省成都市武侯区")))
+    on_branch = {n.service for n in engine.nearest(NearestQuery(_along("身份证"), branch=wuhou, k=20))}
+    assert services["居民身份证挂失补领"] in on_branch and services["居民身份证换领"] not in on_branch
+    legal = {n.service for n in engine.nearest(NearestQuery(_along("个体"), filters={"audience": ["法人"]}, k=20))}
+    assert legal == {services["有限责任公司设立登记"], services["食品经营许可（新办）"]}
+
+
+def test_meanings_move_with_a_replace_and_a_load_without_them_leaves_none_behind(parts, tmp_path):
+    _load_with_meanings(parts, [TEST_GUIDES])
+    only = write_jsonl(tmp_path / "one.jsonl", [next(g for g in read_jsonl(TEST_GUIDES) if g["name"] == "生育登记")])
+    _load_with_meanings(parts, [only], replace=True)
+    [guide] = list(parts.guides.all_guides())
+    assert [row.text for row in parts.guides.meanings().rows] == [meaning_text(guide)]
+    load_guides([only], parts.guides, parts.analyzer, parts.settings.rejected_dir, replace=True, progress=False,
+                allow_shrink=True)
+    assert parts.guides.meanings_model() is None and parts.guides.nearest(NearestQuery(_along("结婚"))) == []
+
+
+def test_a_plain_load_keeps_the_live_meanings_and_adds_its_own(parts, tmp_path):
+    guides = _active(read_jsonl(TEST_GUIDES))
+    _load_with_meanings(parts, [write_jsonl(tmp_path / "a.jsonl", guides[:3])])
+    before = {row.key for row in parts.guides.meanings().rows}
+    _load_with_meanings(parts, [write_jsonl(tmp_path / "b.jsonl", guides[3:])])
+    after = parts.guides.meanings()
+    assert before < {row.key for row in after.rows} and after.vectors.shape == (len(after.rows), len(AXES))
+
+
+def test_a_plain_load_without_meanings_leaves_the_index_to_words_alone(parts, tmp_path):
+    """Its guides have no meaning to stand for them: a nearest-neighbour list without them would
+    judge their lexical matches unbacked."""
+    guides = _active(read_jsonl(TEST_GUIDES))
+    _load_with_meanings(parts, [write_jsonl(tmp_path / "a.jsonl", guides[:3])])
+    load_guides([write_jsonl(tmp_path / "b.jsonl", guides[3:])], parts.guides, parts.analyzer,
+                parts.settings.rejected_dir, progress=False)
+    assert parts.guides.meanings_model() is None and parts.guides.count() == len(guides)

@@ -25,14 +25,29 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Iterator
 
 import elasticsearch
+import numpy as np
 from elasticsearch import helpers
 
 from search.engines import es_queries
 from search.errors import BackendUnavailable, IndexBusy
 from search.guide import Guide
 from search.es import ElasticsearchConfig, cluster
-from search.models import Branch, EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
-from search.schema import VOCABULARY_FIELDS
+from search.models import (
+    Branch,
+    EngineHit,
+    EngineQuery,
+    EngineResult,
+    FacetCount,
+    GuideDocument,
+    Lexicon,
+    MeaningRow,
+    MeaningTable,
+    NearestQuery,
+    Neighbour,
+    Retrieved,
+    Suggestion,
+)
+from search.schema import MEANING_FACETS, NAMING_FIELDS, VOCABULARY_FIELDS
 
 VERSION_CHECK_SECONDS = 2.0  # how stale the lexicon and the feed's catalogue may be on another host
 BULK_CHUNK = 500
@@ -50,9 +65,11 @@ class ElasticsearchGuideEngine:
         self.cluster = cluster(config)
         self.es = self.cluster.es
         self.alias = f"{config.prefix}-guides"
+        self.meanings_alias = f"{config.prefix}-meanings"  # moved with the guides alias, in one update
         self.lock_index = f"{config.prefix}-locks"
         self._version: tuple[float, object] | None = None  # (checked at, version)
         self._lexicon: Lexicon | None = None
+        self._meanings_model: tuple[object, str | None] | None = None  # (version, model)
 
     # -- reading -------------------------------------------------------------------
 
@@ -60,23 +77,69 @@ class ElasticsearchGuideEngine:
         return self.search_first([query])[1]
 
     def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
-        """The strict attempt alone (most queries end there), then the rest of the ladder in
-        one ``_msearch`` round trip."""
-        position, result = self._first_found(queries[:1], 0)
-        if result.total or len(queries) == 1:
-            return position, result
-        return self._first_found(queries[1:], 1)
+        retrieved = self.retrieve(queries)
+        return retrieved.position, retrieved.result
 
-    def _first_found(self, queries: list[EngineQuery], offset: int) -> tuple[int, EngineResult]:
-        searches = []
-        for query in queries:
-            searches += [{}, es_queries.search_body(query)]
-        last = offset + len(queries) - 1
+    def retrieve(self, attempts: list[EngineQuery], nearest: NearestQuery | None = None) -> Retrieved:
+        """The strict attempt and the nearest meanings in one ``_msearch`` round trip (most
+        queries end there), then the rest of the ladder in another."""
+        knn = [({"index": self.meanings_alias}, es_queries.knn_body(nearest))] if nearest else []
+        strict = [({}, es_queries.search_body(query)) for query in attempts[:1]]
+        responses = self._msearch(strict + knn)
+        neighbours = _neighbours(responses[-1], nearest.k) if nearest else []
+        if not attempts:
+            return Retrieved(0, EMPTY, neighbours)
+        position, result = self._first_found(responses[:1], attempts[:1], 0)
+        if not result.total and len(attempts) > 1:
+            rest = self._msearch([({}, es_queries.search_body(query)) for query in attempts[1:]])
+            position, result = self._first_found(rest, attempts[1:], 1)
+        return Retrieved(position, result, neighbours)
+
+    def nearest(self, query: NearestQuery) -> list[Neighbour]:
+        return self.retrieve([], query).neighbours
+
+    def meanings_model(self) -> str | None:
+        version = self.version()
+        if self._meanings_model is None or self._meanings_model[0] != version:
+            mappings = self.cluster.read("meanings", lambda: self.es.indices.get_mapping(index=self.meanings_alias))
+            model = next(iter(mappings.values()))["mappings"].get("_meta", {}).get("model") if mappings else None
+            self._meanings_model = (version, model)
+        return self._meanings_model[1]
+
+    def meanings(self) -> MeaningTable | None:
+        """Every meaning of the live index with its vector, a page at a time."""
+        model = self.meanings_model()
+        if model is None:
+            return None
+        rows, vectors, after = [], [], None
+        while True:
+            body = {"size": PAGE, "sort": ["key"], "_source": ["key", "service", "text", "vector", *MEANING_FACETS]}
+            if after:
+                body["search_after"] = after
+            hits = self.cluster.read("meanings", lambda: self.es.search(index=self.meanings_alias, body=body))["hits"]["hits"]
+            if not hits:
+                break
+            for hit in hits:
+                source = hit["_source"]
+                rows.append(MeaningRow(source["key"], source["service"], source["text"],
+                                       {facet: tuple(source.get(facet) or ()) for facet in MEANING_FACETS}))
+                vectors.append(source["vector"])
+            after = hits[-1]["sort"]
+        return MeaningTable(model, rows, np.array(vectors, dtype=np.float32).reshape(len(rows), -1 if rows else 0))
+
+    def _msearch(self, searches: list[tuple[dict, dict]]) -> list[dict]:
+        """Responses of the searches (header, body) in one round trip; a missing index answers empty."""
+        if not searches:
+            return []
+        lines = [part for search in searches for part in search]
         with self.cluster.guarded("search"):
             try:
-                responses = self.es.msearch(index=self.alias, searches=searches)["responses"]
+                return self.es.msearch(index=self.alias, searches=lines)["responses"]
             except elasticsearch.NotFoundError:
-                return last, EMPTY
+                return [{"status": 404, "error": {}}] * len(searches)
+
+    def _first_found(self, responses: list[dict], queries: list[EngineQuery], offset: int) -> tuple[int, EngineResult]:
+        last = offset + len(queries) - 1
         for position, response in enumerate(responses, offset):
             if "error" in response:
                 if response.get("status") == 404:
@@ -160,7 +223,8 @@ class ElasticsearchGuideEngine:
 
     def drop(self) -> None:
         with self.cluster.guarded("drop"):
-            self.es.indices.delete(index=f"{self.alias}-*", ignore_unavailable=True, allow_no_indices=True)
+            for alias in (self.alias, self.meanings_alias):
+                self.es.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
             self.es.indices.delete(index=self.lock_index, ignore_unavailable=True)
         self._touched()
 
@@ -191,17 +255,18 @@ class ElasticsearchGuideEngine:
         return tuple(sorted((index, body["mappings"].get("_meta", {}).get("loaded_at")) for index, body in mappings.items()))
 
     def _read_lexicon(self, version) -> Lexicon:
-        counts = {name: self._values(f"lex_{name}") for name in VOCABULARY_FIELDS}
+        counts = {name: self._values(f"lex_{name}") for name in NAMING_FIELDS}
         vocabulary: dict[str, int] = {}
-        for per_field in counts.values():
-            for term, count in per_field.items():
+        for name in VOCABULARY_FIELDS:
+            for term, count in counts[name].items():
                 vocabulary[term] = vocabulary.get(term, 0) + count
         corpus = frozenset(self._values("lex_corpus"))
         response = self._search("lexicon", es_queries.directory_body())
         nodes = _facets(response, (*es_queries.DIRECTORY_FACETS, "region")) if response else {}
         regions = {count.value: count.count for count in nodes.pop("region", ())}
         directory = {facet: [count.value for count in found] for facet, found in nodes.items()}
-        return Lexicon(version, vocabulary, corpus, directory, regions)
+        naming = frozenset(term for per_field in counts.values() for term in per_field)
+        return Lexicon(version, vocabulary, corpus, directory, regions, naming)
 
     def _values(self, field: str) -> dict[str, int]:
         """Every value of a keyword field with its guide count, a composite page at a time."""
@@ -235,12 +300,14 @@ class ElasticsearchGuideWriter:
         self._origins: dict[str, object] = {}
         self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk")
         self._in_flight: Future | None = None
+        self._meanings: MeaningTable | None | bool = False  # False: leave them as they are
         self._done = False
         self._lock = LoadLock(engine.cluster, engine.lock_index, f"{engine.alias}-load")
         self._lock.acquire()
         try:
             with self.cluster.guarded("start a load"):
-                self._live = self._live_index()
+                self._live = self._live_index(engine.alias)
+                self._live_meanings = self._live_index(engine.meanings_alias)
                 self._drop_stale_indexes()
                 self._target = self._create_index(building=True) if replace else (self._live or self._create_live())
         except BaseException:
@@ -267,15 +334,21 @@ class ElasticsearchGuideWriter:
         if len(self._actions) >= BULK_CHUNK:
             self._flush()
 
+    def put_meanings(self, table: MeaningTable | None) -> None:
+        self._meanings = table
+
     def commit(self) -> None:
         self._flush()
         self._wait_for_bulk()
         with self.cluster.guarded("finish the load"):
+            self.es.indices.refresh(index=self._target)
+            meanings = self._meanings_index() if self._meanings not in (None, False) else None
             if self.replace:
-                self._make_live()
+                self._make_live(meanings)
             else:
-                self.es.indices.refresh(index=self._target)
                 self._stamp(self._target)
+                if self._meanings is not False:
+                    self._swap((self.engine.meanings_alias, self._live_meanings, meanings))
         self.engine._touched()
         self._finish()
 
@@ -322,42 +395,75 @@ class ElasticsearchGuideWriter:
                     self.failures.append((origins.get(result["_id"]), f"Elasticsearch refused it: {reason}"))
         self._lock.renew()
 
-    def _live_index(self) -> str | None:
+    def _live_index(self, alias: str) -> str | None:
         try:
-            return next(iter(self.es.indices.get_alias(name=self.engine.alias)))
+            return next(iter(self.es.indices.get_alias(name=alias)))
         except elasticsearch.NotFoundError:
             return None
 
     def _drop_stale_indexes(self) -> None:
-        """Indexes of earlier loads not behind the alias: the one replaced last time, or one
+        """Indexes of earlier loads not behind an alias: the ones replaced last time, or ones
         half-built by a load that crashed."""
-        pattern = f"{self.engine.alias}-*"
-        for index in self.es.indices.get(index=pattern, expand_wildcards="open,closed"):
-            if index != self._live:
-                self.es.indices.delete(index=index, ignore_unavailable=True)
+        for alias, live in ((self.engine.alias, self._live), (self.engine.meanings_alias, self._live_meanings)):
+            for index in self.es.indices.get(index=f"{alias}-*", expand_wildcards="open,closed"):
+                if index != live:
+                    self.es.indices.delete(index=index, ignore_unavailable=True)
 
-    def _create_index(self, building: bool) -> str:
-        name = f"{self.engine.alias}-{time.strftime('%Y%m%dt%H%M%S')}-{os.urandom(3).hex()}"
+    def _create_index(self, building: bool, alias: str | None = None, mappings: dict | None = None) -> str:
+        name = f"{alias or self.engine.alias}-{time.strftime('%Y%m%dt%H%M%S')}-{os.urandom(3).hex()}"
         settings = {"number_of_shards": self.engine.config.shards}
         settings.update({"number_of_replicas": 0, "refresh_interval": "-1"} if building else {"auto_expand_replicas": "0-1"})
-        self.es.indices.create(index=name, settings=settings, mappings=es_queries.mapping())
+        self.es.indices.create(index=name, settings=settings, mappings=mappings or es_queries.mapping())
         return name
+
+    def _meanings_index(self) -> str:
+        """A new meanings index holding the load's meanings that some guide of the index still has."""
+        live = set(self._values_of("f_meaning"))
+        table = self._meanings
+        name = self._create_index(building=True, alias=self.engine.meanings_alias,
+                                  mappings=es_queries.meanings_mapping(table.model, table.vectors.shape[1]))
+        actions = ({"_index": name, "_id": row.key, "_source": es_queries.meaning_document(row, vector)}
+                   for row, vector in zip(table.rows, table.vectors) if row.key in live)
+        helpers.bulk(self.es.options(request_timeout=BULK_TIMEOUT), actions, chunk_size=BULK_CHUNK, max_retries=3)
+        self.es.indices.put_settings(index=name, settings={"index": {"refresh_interval": None, "auto_expand_replicas": "0-1"}})
+        self.es.indices.refresh(index=name)
+        return name
+
+    def _values_of(self, field: str) -> list[str]:
+        """Every value of a keyword field of the index being loaded, a composite page at a time."""
+        values, after = [], None
+        while True:
+            response = self.es.search(index=self._target, body=es_queries.lexicon_body(field, after))
+            terms = response["aggregations"]["terms"]
+            values += [bucket["key"]["term"] for bucket in terms["buckets"]]
+            after = terms.get("after_key")
+            if not after or not terms["buckets"]:
+                return values
+
+    def _swap(self, *moves: tuple[str, str | None, str | None]) -> None:
+        """Each (alias, old index, new index) at once, in one atomic update (None: no index)."""
+        actions = []
+        for alias, old, new in moves:
+            actions += [{"remove": {"index": old, "alias": alias}}] if old else []
+            actions += [{"add": {"index": new, "alias": alias}}] if new else []
+        if actions:
+            self.es.indices.update_aliases(actions=actions)
 
     def _create_live(self) -> str:
         name = self._create_index(building=False)
-        self.es.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.engine.alias}}])
+        self._swap((self.engine.alias, None, name))
         return name
 
-    def _make_live(self) -> None:
+    def _make_live(self, meanings: str | None) -> None:
+        """The new index behind the alias, and its meanings behind theirs, in one atomic update."""
         self.es.indices.put_settings(index=self._target, settings={
             "index": {"refresh_interval": None, "auto_expand_replicas": "0-1"}})
         self.es.indices.refresh(index=self._target)
         self._stamp(self._target)
         self.es.cluster.health(index=self._target, wait_for_status="yellow", timeout="60s")
-        actions = [{"add": {"index": self._target, "alias": self.engine.alias}}]
-        if self._live:
-            actions.insert(0, {"remove": {"index": self._live, "alias": self.engine.alias}})
-        self.es.indices.update_aliases(actions=actions)
+        # A load without meanings (semantic search off) leaves none behind: vectors of guides no
+        # longer in the index would be found and resolve to nothing.
+        self._swap((self.engine.alias, self._live, self._target), (self.engine.meanings_alias, self._live_meanings, meanings))
 
     def _stamp(self, index: str) -> None:
         self.es.indices.put_mapping(index=index, meta={"loaded_at": time.time()})
@@ -437,6 +543,19 @@ def _alive(pid) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _neighbours(response: dict, k: int) -> list[Neighbour]:
+    """The services of the nearest meanings, each at its best similarity (a missing index: none)."""
+    if "error" in response:
+        if response.get("status") == 404:
+            return []
+        raise BackendUnavailable(f"Elasticsearch could not run the search: {response['error'].get('reason')}")
+    best: dict[str, float] = {}
+    for hit in response["hits"]["hits"]:
+        # dot_product scores (1 + cos) / 2: back to the cosine both engines report
+        best.setdefault(hit["_source"]["service"], 2.0 * hit["_score"] - 1.0)
+    return [Neighbour(service, similarity) for service, similarity in list(best.items())[:k]]
 
 
 def _facets(response: dict, facets) -> dict[str, list[FacetCount]]:

@@ -31,8 +31,22 @@ import tantivy
 from search.engines.tantivy_queries import CODE_START, GROUP_IDS, SOURCE, QueryCompiler, build_schema, document
 from search.errors import IndexBusy
 from search.guide import Guide
-from search.models import Branch, EngineHit, EngineQuery, EngineResult, FacetCount, GuideDocument, Lexicon, Suggestion
-from search.schema import DIRECTORY_FACETS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
+from search.engines import embedded_meanings
+from search.models import (
+    Branch,
+    EngineHit,
+    EngineQuery,
+    EngineResult,
+    FacetCount,
+    GuideDocument,
+    Lexicon,
+    MeaningTable,
+    NearestQuery,
+    Neighbour,
+    Retrieved,
+    Suggestion,
+)
+from search.schema import DIRECTORY_FACETS, NAMING_FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
 
 CURRENT = "CURRENT"
 LOCK = ".load.lock"
@@ -43,6 +57,7 @@ DIRECTORY_SIZE = 10_000
 COLLAPSE_WINDOW = 400  # hits read to collapse a page into services, at least …
 MAX_COLLAPSE_WINDOW = 5_000  # … and at most
 DISTINCT = " distinct"  # the aggregation counting services; no facet has a space in its name
+EMPTY = EngineResult(total=0, hits=[], facets={})
 
 
 class EmbeddedGuideEngine:
@@ -57,6 +72,7 @@ class EmbeddedGuideEngine:
         self._pointer_stamp: tuple | None = None
         self._generation_meta: Path | None = None  # the live generation's commit record
         self._meta_stamp: tuple | None = None  # … as this process last read it
+        self._meanings: tuple[object, embedded_meanings.StoredMeanings | None] | None = None  # (stamp, meanings)
         self._index: tantivy.Index | None = None
         self._lexicon: Lexicon | None = None
 
@@ -134,6 +150,22 @@ class EmbeddedGuideEngine:
                 return position, result
         raise ValueError("search_first needs at least one query")
 
+    def retrieve(self, attempts: list[EngineQuery], nearest: NearestQuery | None = None) -> Retrieved:
+        position, result = self.search_first(attempts) if attempts else (0, EMPTY)
+        return Retrieved(position, result, self.nearest(nearest) if nearest else [])
+
+    def nearest(self, query: NearestQuery) -> list[Neighbour]:
+        stored = self._stored_meanings()
+        return stored.nearest(query) if stored else []
+
+    def meanings(self) -> MeaningTable | None:
+        stored = self._stored_meanings()
+        return stored.table if stored else None
+
+    def meanings_model(self) -> str | None:
+        stored = self._stored_meanings()
+        return stored.table.model if stored else None
+
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
                          branch: Branch | None = None) -> dict[str, list[FacetCount]]:
         query = EngineQuery([], filters=filters, branch=branch, match_all=True)
@@ -206,7 +238,17 @@ class EmbeddedGuideEngine:
         nodes = self._facets(searcher, tantivy.Query.all_query(), (*DIRECTORY_FACETS, "region"), DIRECTORY_SIZE)
         regions = {count.value: count.count for count in nodes.pop("region")}
         directory = {facet: [count.value for count in counts] for facet, counts in nodes.items()}
-        return Lexicon(version, vocabulary, corpus, directory, regions)
+        naming = frozenset(term for name in NAMING_FIELDS for term in terms[name])
+        return Lexicon(version, vocabulary, corpus, directory, regions, naming)
+
+    def _stored_meanings(self) -> embedded_meanings.StoredMeanings | None:
+        """The live generation's meanings, read again when they were written again."""
+        self._live_index()
+        generation = self._generation_meta.parent
+        stamp = (generation.name, _stamp(generation / embedded_meanings.TABLE))
+        if self._meanings is None or self._meanings[0] != stamp:
+            self._meanings = (stamp, embedded_meanings.read(generation))
+        return self._meanings[1]
 
     def _searcher(self) -> tantivy.Searcher:
         return self._live_index().searcher()
@@ -291,6 +333,7 @@ class EmbeddedGuideWriter:
         self._generation = engine._new_generation(building=True) if replace else None
         self._index = tantivy.Index.open(str(self._generation)) if replace else live
         self._writer = self._index.writer(WRITER_HEAP, 2)
+        self._meanings: MeaningTable | None | bool = False  # False: leave them as they are
         self._done = False
         self.failures: list[tuple[object, str]] = []  # tantivy refuses no document of the schema
 
@@ -309,9 +352,19 @@ class EmbeddedGuideWriter:
     def withdraw(self, code: str) -> None:
         self._writer.delete_documents_by_term("code", code)
 
+    def put_meanings(self, table: MeaningTable | None) -> None:
+        self._meanings = table
+
     def commit(self) -> None:
         self._writer.commit()
         self._writer.wait_merging_threads()
+        generation = self._generation or self.engine.directory / self._previous
+        if self._meanings is None:
+            embedded_meanings.remove(generation)
+        elif self._meanings is not False:
+            self._index.reload()
+            live = set(_values_of(self._index.searcher(), "f_meaning"))
+            embedded_meanings.write(generation, _keeping(self._meanings, live))
         if self.replace:
             (self._generation / BUILDING).unlink()
             self.engine._point_to(self._generation)
@@ -336,6 +389,18 @@ class EmbeddedGuideWriter:
 
 def _guide(document: tantivy.Document) -> Guide:
     return Guide.from_stored(json.loads(bytes(document.get_first(SOURCE))))
+
+
+def _values_of(searcher, field: str) -> list[str]:
+    """Every value of a facet field, by a terms aggregation over the whole index."""
+    found = searcher.aggregate(tantivy.Query.all_query(), {"values": {"terms": {"field": field, "size": 1_000_000}}})
+    return [bucket["key"] for bucket in found["values"]["buckets"]]
+
+
+def _keeping(table: MeaningTable, keys: set[str]) -> MeaningTable:
+    """The table's rows whose meaning some guide still has."""
+    kept = [number for number, row in enumerate(table.rows) if row.key in keys]
+    return MeaningTable(table.model, [table.rows[n] for n in kept], table.vectors[kept])
 
 
 def _fast_column(searcher, column: str, addresses: list) -> list | None:

@@ -9,14 +9,17 @@ a ``filter`` (scoring nothing).
 
 from __future__ import annotations
 
-from search.models import Alternative, Branch, Concept, EngineQuery, GuideDocument
+from search.models import Alternative, Branch, Concept, EngineQuery, GuideDocument, MeaningRow, NearestQuery
 from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
-from search.schema import DIRECTORY_FACETS, FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
+from search.schema import DIRECTORY_FACETS, FIELDS, MEANING_FACETS, NAMING_FIELDS, TEXT_FIELDS, facet_field
 
 LEXICON_PAGE = 10_000
 DISTINCT_PRECISION = 40_000  # cardinality counts are exact below this many values
 SOURCE = ["guide"]
 DISTINCT = "_distinct"  # the aggregation counting collapsed groups
+KNN_ROWS_PER_SERVICE = 2  # meanings asked for a service wanted (a service may have several)
+KNN_CANDIDATES = 200  # per shard: HNSW's candidate list
+KNN_OVERSAMPLE = 3.0  # of k, rescored with the float vectors (int8 scores move a similarity by ~0.01)
 
 
 def mapping() -> dict:
@@ -39,8 +42,43 @@ def mapping() -> dict:
     return {"dynamic": "strict", "_source": {"includes": SOURCE}, "properties": properties}
 
 
+def meanings_mapping(model: str, dimensions: int) -> dict:
+    """The meanings index (``search.meaning``): one document a meaning, its vector quantized to
+    int8 in an HNSW graph (a quarter of the memory, recall kept by the rescoring of
+    ``num_candidates``), the facet values of its copies for ``knn.filter``, the model in ``_meta``."""
+    properties: dict[str, dict] = {facet: {"type": "keyword"} for facet in MEANING_FACETS}
+    properties.update(
+        key={"type": "keyword"},
+        service={"type": "keyword"},
+        text={"type": "keyword", "index": False, "doc_values": False},
+        vector={"type": "dense_vector", "dims": dimensions, "index": True, "similarity": "dot_product",
+                "index_options": {"type": "int8_hnsw"}},
+    )
+    return {"dynamic": "strict", "_meta": {"model": model}, "properties": properties}
+
+
+def meaning_document(row: MeaningRow, vector) -> dict:
+    return {"key": row.key, "service": row.service, "text": row.text, "vector": [float(x) for x in vector],
+            **{facet: list(values) for facet, values in row.facets.items()}}
+
+
+def knn_body(query: NearestQuery) -> dict:
+    """The meanings nearest to the query's vector under its filters and branch: the filter sits in
+    ``knn.filter``, where it restricts the neighbours (in ``query`` it would only drop some of
+    the k found). Rows, not services: a service with several meanings may fill more than one."""
+    rows = query.k * KNN_ROWS_PER_SERVICE
+    # The int8 graph finds the candidates; their float vectors score them, so both engines
+    # compare the same similarities with the fusion's floors.
+    knn: dict = {"field": "vector", "query_vector": [float(x) for x in query.vector], "k": rows,
+                 "num_candidates": max(KNN_CANDIDATES, rows * 2), "rescore_vector": {"oversample": KNN_OVERSAMPLE}}
+    filters = filter_clauses(query.filters, query.branch)
+    if filters:
+        knn["filter"] = filters
+    return {"knn": knn, "size": rows, "_source": ["service"]}
+
+
 def lexicon_fields() -> list[str]:
-    return [f"lex_{name}" for name in VOCABULARY_FIELDS] + ["lex_corpus"]
+    return [f"lex_{name}" for name in NAMING_FIELDS] + ["lex_corpus"]
 
 
 def search_body(query: EngineQuery) -> dict:
@@ -131,7 +169,7 @@ def document(doc: GuideDocument) -> dict:
             body[field.name] = " ".join(values)
         elif field.kind in ("keyword", "facet") and values:
             body[field.name] = values
-    for name in VOCABULARY_FIELDS:
+    for name in NAMING_FIELDS:
         body[f"lex_{name}"] = sorted(set(doc.values[name]))
     body["lex_corpus"] = sorted({term for name in TEXT_FIELDS for term in doc.values[name]})
     return body
