@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, components: Components | None =
             response.status_code = 503
             return response
         status = "ok" if all(state == "ok" for state in dependencies.values()) else "degraded"
-        return jsonify({"status": status, "guides": components.guides.count(), "dependencies": dependencies})
+        return jsonify({"status": status, "guides": components.guides.count(), "dependencies": dependencies,
+                        "semantic": components.semantic_state()})
 
     return app

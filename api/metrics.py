@@ -26,6 +26,7 @@ blueprint = Blueprint("metrics", __name__)
 
 # From a cached suggest (a few ms) to a search held up by a slow engine (the 30 s worker timeout).
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+ENCODING_BUCKETS = (0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.02, 0.05, 0.1)  # one short text, one core
 # Any other method is counted as "other": a label must not take whatever a client sends.
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
@@ -43,13 +44,26 @@ class RequestMetrics:
                                   registry=self.registry)
         self.cache_misses = Counter("govsearch_cache_misses", "Lookups a query-path cache had to compute.", ["cache"],
                                     registry=self.registry)
+        self.encoding = Histogram("govsearch_query_encoding_seconds", "Time to encode a query with the embedding model.",
+                                  buckets=ENCODING_BUCKETS, registry=self.registry)
         self._cache_counts: dict[str, tuple[object, int, int]] = {}  # name: (cache, hits, misses) counted
+        self._encodings_seen = 0
         self._lock = threading.Lock()
 
     def observe(self, endpoint: str, method: str, status: int, seconds: float | None) -> None:
         self.requests.labels(endpoint, method if method in METHODS else "other", str(status)).inc()
         if seconds is not None:
             self.latency.labels(endpoint).observe(seconds)
+
+    def count_encodings(self, encoder) -> None:
+        """Observe the query encodings made since the last call (each request's, as it ends)."""
+        if encoder is None:
+            return
+        with self._lock:
+            new = min(encoder.encoded - self._encodings_seen, len(encoder.timings))
+            self._encodings_seen = encoder.encoded
+            for seconds in list(encoder.timings)[len(encoder.timings) - new:] if new > 0 else ():
+                self.encoding.observe(seconds)
 
     def count_cache_use(self, caches: dict) -> None:
         """Add what each LRU cache saw since the last call; a rebuilt cache counts from zero."""
@@ -77,6 +91,15 @@ class ServiceState:
             up.add_metric([dependency], 1.0 if state == "ok" else 0.0)
         yield up
         yield from self._index()
+        yield from self._model()
+
+    def _model(self):
+        encoder = self.components.search.encoder
+        info = GaugeMetricFamily("govsearch_semantic_model_info",
+                                 "The embedding model queries are encoded with (none: semantic search off).",
+                                 labels=["model"])
+        info.add_metric([encoder.identity if encoder else "none"], 1.0)
+        yield info
 
     def _index(self):
         try:
@@ -106,6 +129,7 @@ def register_metrics(app: Flask) -> None:
         metrics.observe(endpoint, request.method, response.status_code,
                         time.perf_counter() - started if started is not None else None)
         metrics.count_cache_use(app.extensions["govsearch"].search.caches())
+        metrics.count_encodings(app.extensions["govsearch"].search.encoder)
         return response
 
     app.register_blueprint(blueprint)

@@ -30,7 +30,7 @@ from search.service import SearchService
 CUTOFF = 10
 TOP = 3
 NO_MATCH = "none"  # the category of queries the catalogue cannot answer (relevant is {})
-METRICS = ("ndcg@10", "success@1", "success@3", "mrr", "zero_results", "wrong_locality")
+METRICS = ("ndcg@10", "success@1", "success@3", "mrr", "zero_results", "answered_none", "wrong_locality")
 
 
 @dataclass
@@ -134,7 +134,7 @@ def _run(service: SearchService, services: _Services, query: LabelledQuery) -> Q
     names = [item["name"] for item in items]
     ranked = list(dict.fromkeys(services[item["code"]] for item in items))
     wanted = _by_service(services, query.relevant)
-    scores = _scores(ranked, wanted)
+    scores = _honesty(_scores(ranked, wanted), response.get("match", "none"))
     place = region or response.get("place") or query.locality
     if scores and place and items:
         scores["wrong_locality"] = _wrong_locality(service, services, items[:TOP], wanted, place)
@@ -175,6 +175,12 @@ def _scores(results: list[str], relevant: dict[str, int]) -> dict[str, float]:
         "mrr": 1 / first_best if first_best else 0.0,
         "zero_results": float(not results),
     }
+
+
+def _honesty(scores: dict[str, float], match: str) -> dict[str, float]:
+    """An answerable query answered ``match: none`` (results or not): a question the catalogue
+    answers, told it cannot be answered."""
+    return {**scores, "answered_none": float(match == "none")} if scores else scores
 
 
 def _dcg(gains) -> float:

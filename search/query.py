@@ -45,6 +45,7 @@ MAX_UNIT_TOKENS = 6
 _CASE_NUMBER = re.compile(r"[0-9a-z]{10,40}")
 # What people paste around a case number: 办件编号：…, 受理编号: …, 查询进度.
 _CASE_LABEL = re.compile(r"(办件|受理|申报|申请|业务|案件|信件|查询|流水|事项)?(编号|编码|号码|号|单号)|办件|进度|查询|请问|[:：,，。;；()（）\[\]【】#]")
+_LETTER_RUNS = re.compile(r"[a-z]+(?:['\s-]+[a-z]+)*")
 VARIANT_BOOSTS = {ENTRY: ENTRY_STEP_BOOST, PLAIN: ENTRY_STEP_BOOST / 2, PERSONAL: PERSONAL_VARIANT_BOOST}
 
 
@@ -62,6 +63,7 @@ class ParsedQuery:
     generic: frozenset[str] = frozenset()  # concepts too common to decide a relaxed match alone
     unknown: tuple[str, ...] = ()  # words of the query no guide has (狗证 before the dictionary knows it)
     as_typed: "ParsedQuery | None" = None  # when did_you_mean is set: the query without the rewrite
+    meant: str = ""  # the words as read (normalised, a place taken out, a rewrite made): what is encoded
 
     @property
     def terms(self) -> list[str]:
@@ -95,6 +97,7 @@ class QueryParser:
     """Parses queries against one state of the dictionaries and the index.
 
     ``vocabulary``: words of guide names, keywords and taxonomy (what people search for);
+    ``naming``: those and the words of departments (what names a service or its office);
     ``corpus_terms``: every indexed word; ``directory``: normalised theme and life-event
     names → (facet, value).
     """
@@ -102,12 +105,13 @@ class QueryParser:
     def __init__(self, analyzer: Analyzer, expander: SynonymExpander, lexicon: PinyinLexicon | None = None,
                  corpus_terms: frozenset[str] = frozenset(), vocabulary: dict[str, int] | None = None,
                  directory: dict[str, tuple[str, str]] | None = None, gazetteer: Gazetteer | None = None,
-                 steps: StepWords | None = None):
+                 steps: StepWords | None = None, naming: frozenset[str] = frozenset()):
         self.analyzer = analyzer
         self.expander = expander
         self.lexicon = lexicon
         self.corpus_terms = corpus_terms
         self.vocabulary = vocabulary or {}
+        self.naming = naming
         self.directory = directory or {}
         self.gazetteer = gazetteer or Gazetteer({})
         self.steps = steps or StepWords.of(analyzer)
@@ -125,7 +129,7 @@ class QueryParser:
         if number:
             return ParsedQuery(text, normalized, "case", case_no=number)
         place, rest = self._place(normalized, near)
-        rewritten = self.lexicon.rewrite(rest, self.corpus_terms) if self.lexicon else None
+        rewritten = self.lexicon.rewrite(rest, self.corpus_terms) if self.lexicon and not self._english(rest) else None
         as_typed = self._parse_words(text, normalized, rest, place)
         if not rewritten or not rewritten.changed or _leaves_letters(rest, rewritten.text):
             return as_typed
@@ -134,6 +138,14 @@ class QueryParser:
             return as_typed  # letters read as words no guide has (xyzzyqqq → 歇业执照养犬亲戚): a guess
         parsed.did_you_mean, parsed.as_typed = rewritten.text, as_typed
         return parsed
+
+    def _english(self, normalized: str) -> bool:
+        """Letters the dictionary knows as words (tax, passport, id card): English, never read as
+        pinyin (tax is no t-an-x, and hk no 户口)."""
+        for run in _LETTER_RUNS.findall(normalized):
+            if exact_key(run) in self.expander or any(word in self.expander for word in run.split()):
+                return True
+        return False
 
     def _parse_words(self, text: str, normalized: str, meant: str, place: str | None) -> ParsedQuery:
         units = self._units(meant)
@@ -166,6 +178,7 @@ class QueryParser:
             boosts=[boost for boost in boosts if boost.values],
             ngrams=bigrams(kept) if len(kept) > 1 else [],
             place=place,
+            meant=meant if has_hanzi(meant) else _in_catalogue_words(concepts) or meant,
             generic=frozenset(c.word for c in concepts if self._is_generic(c)),
             unknown=tuple(c.word for c in concepts if not c.required and has_hanzi(c.word)),
         )
@@ -314,7 +327,14 @@ class QueryUnderstanding:
             for value in lexicon.directory.get(facet, ())
         }
         return QueryParser(self.analyzer, self.expander, pinyin, lexicon.corpus, lexicon.vocabulary, directory,
-                           Gazetteer(lexicon.regions), self.steps)
+                           Gazetteer(lexicon.regions), self.steps, lexicon.naming)
+
+
+def _in_catalogue_words(concepts: list[Concept]) -> str:
+    """A query typed in letters (English) in the catalogue's words its dictionary gives, for the
+    encoder, which reads Chinese: each word's first alternative in hanzi (passport → 护照)."""
+    words = [next((" ".join(a.terms) for a in c.alternatives if has_hanzi("".join(a.terms))), "") for c in concepts]
+    return " ".join(word for word in words if word)
 
 
 def _leaves_letters(typed: str, rewritten: str) -> bool:

@@ -33,3 +33,15 @@ MIN_NGRAMS = 2  # … and never fewer than this many: one shared pair (证明, �
 
 # Suggestions
 SUGGEST_HEAD_BOOST = 4.0  # a name that starts with what was typed comes before one that contains it
+
+# Fusion of the lexical and the semantic lists (search.fusion); measured on the tune half of
+# tests/fixtures/eval_everyday and the other labelled sets (BENCHMARKS.md).
+SEMANTIC_FLOOR = 0.60  # cosine similarity a service found by meaning alone must reach to be offered
+RELAXED_FLOOR = 0.50  # … a relaxed lexical match, to stay: one shared word is weak evidence
+STRICT_FLOOR = 0.55  # … one service of a strict lexical match whose deciding words no name or keyword has
+STRICT_NAMED_FLOOR = 0.40  # … and of one whose deciding words are the catalogue's own words
+FUSION_RANK_CONSTANT = 10.0  # reciprocal rank fusion: 1 / (constant + rank); small: the first ranks count most
+LEXICAL_WEIGHT_STRICT = 1.0  # every word matched, but not by name: words and meaning count alike
+LEXICAL_WEIGHT_RELAXED = 0.5  # only some words matched: meaning counts twice as much
+SEMANTIC_WEIGHT = 1.0
+FUSION_DEPTH = 30  # services each list offers the fusion

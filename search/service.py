@@ -8,19 +8,26 @@ or none). Answers are cached per worker by request, for the questions asked agai
 
 from __future__ import annotations
 
+import logging
 import re
 import time
+from dataclasses import replace
 from functools import lru_cache, partial
 
 from search import answers, regions
 from search.analysis import Analyzer, exact_key
+from search.encoder import Encoder
 from search.engine import GuideEngine
+from search.fusion import Evidence, fuse
 from search.guide import Guide
 from search.highlight import term_pattern
-from search.models import EngineHit, EngineQuery, EngineResult
+from search.models import EngineHit, EngineQuery, EngineResult, NearestQuery, Retrieved
 from search.plan import Plan, SearchRequest, page_query, plan, relaxation_ladder
 from search.query import ParsedQuery, QueryParser, QueryUnderstanding
+from search.ranking import DIRECTORY_NODE_BOOST, FUSION_DEPTH, SYNONYM_WEIGHT
 from search.schema import SEARCH_FACETS
+
+log = logging.getLogger(__name__)
 
 DIRECTORY_FACET_SIZE = 200
 MAX_COPIES = 2_000  # copies of one service listed by services()
@@ -30,11 +37,14 @@ _ITEM_CODE = re.compile(r"(?=.*\d)[0-9A-Za-z-]{4,64}")
 
 
 class SearchService:
-    def __init__(self, engine: GuideEngine, analyzer: Analyzer, answers_cached: int = ANSWERS_CACHED):
+    def __init__(self, engine: GuideEngine, analyzer: Analyzer, encoder: Encoder | None = None,
+                 answers_cached: int = ANSWERS_CACHED):
         self.engine = engine
         self.understanding = QueryUnderstanding(analyzer)
+        self.encoder = encoder  # None: lexical search only (GOVSEARCH_SEMANTIC=off)
         self.answers_cached = answers_cached
         self._answers: tuple[QueryParser | None, object] = (None, None)
+        self._warned: set[str] = set()
 
     @property
     def analyzer(self) -> Analyzer:
@@ -139,22 +149,97 @@ class SearchService:
     def _guide_answer(self, parser: QueryParser, parsed: ParsedQuery, request: SearchRequest, near: str | None) -> dict:
         region = self._resolve(parser, request.region, near) if request.region else parsed.place
         chosen = plan(region, near)
-        parsed, position, result = self._search_honestly(parsed, page_query(request, chosen))
-        match = "none" if not result.total else "exact" if position == 0 else "relaxed"
+        page = page_query(request, chosen)
+        nearest = self._nearest_query(parsed, request, chosen)
+        if nearest is None:
+            parsed, retrieved = self._search_honestly(parsed, page)
+            result = _ranked(retrieved.result)
+            match = "none" if not result.total else "exact" if retrieved.position == 0 else "relaxed"
+        else:
+            window = replace(page, offset=0, limit=max(page.offset + page.limit, FUSION_DEPTH))
+            parsed, retrieved = self._search_honestly(parsed, window, nearest)
+            result, match = self._fused(retrieved, self._evidence(parser, parsed, retrieved), request, chosen)
         place = parsed.place if not request.region else None
         return self._listing(request, chosen, result, match, term_pattern(parsed.terms), place, parsed.did_you_mean)
+
+    def _fused(self, retrieved: Retrieved, evidence: Evidence, request: SearchRequest,
+               chosen: Plan) -> tuple[EngineResult, str]:
+        """One page of the fused list: the lexical hit of each service the words found, the copy
+        serving the person of each found by meaning alone (``_serving``), and counts: every
+        service the words found and the ones meaning adds; the facets of what the words found
+        (none when only meaning found something)."""
+        lexical = {hit.guide.service: hit for hit in answers.ranked(retrieved.result.hits)}
+        fused = fuse(list(lexical), retrieved.neighbours, evidence)
+        start = (request.page - 1) * request.size
+        wanted = fused.services[start:start + request.size]
+        serving = self._serving([s for s in wanted if s not in lexical], request, chosen)
+        page = [lexical.get(service) or serving[service] for service in wanted if service in lexical or service in serving]
+        dropped = len(lexical) - (len(fused.services) - len(fused.semantic))  # relaxed matches meaning did not back
+        total = retrieved.result.total - dropped + len(fused.semantic) if fused.services else 0
+        facets = retrieved.result.facets if fused.services and len(fused.semantic) < len(fused.services) else {}
+        return EngineResult(total, page, facets), fused.match
+
+    def _serving(self, services: list[str], request: SearchRequest, chosen: Plan) -> dict[str, EngineHit]:
+        """The copy of each service that serves the person best under the request's filters and
+        branch (the plan's locality boosts), for services found by meaning alone."""
+        if not services:
+            return {}
+        query = EngineQuery([], match_all=True, filters={**request.filters, "service": services}, branch=chosen.branch,
+                            boosts=chosen.boosts, collapse="service", limit=len(services), facets=())
+        return {hit.guide.service: hit for hit in self.engine.search(query).hits}
+
+    @staticmethod
+    def _evidence(parser: QueryParser, parsed: ParsedQuery, retrieved: Retrieved) -> Evidence:
+        """How the words matched: the rung; whether they decide (a name, keyword or directory
+        node named exactly — the constant boosts that outweigh any text match — or a rewrite);
+        whether every deciding word is a word of the catalogue's names, keywords, directory or offices."""
+        hits = retrieved.result.hits
+        if not retrieved.result.total:
+            return Evidence(None)
+        exactly = bool(hits) and max(hit.score for hit in hits) >= DIRECTORY_NODE_BOOST
+        deciding = [c for c in parsed.concepts if c.required and c.word not in parsed.generic]
+        named = bool(deciding) and all(
+            any(alternative.weight >= SYNONYM_WEIGHT and all(term in parser.naming for term in alternative.terms)
+                for alternative in concept.alternatives)
+            for concept in deciding)
+        return Evidence(retrieved.position, decisive=exactly or parsed.did_you_mean is not None, named=named)
+
+    def _nearest_query(self, parsed: ParsedQuery, request: SearchRequest, chosen: Plan) -> NearestQuery | None:
+        """The meaning search beside the words, or None: semantic search off, an index without
+        meanings (or of another model), every copy listed (collapse=false), or the encoder failing."""
+        if self.encoder is None or not request.collapse or not parsed.meant.strip():
+            return None
+        model = self.engine.meanings_model()
+        if model != self.encoder.identity:
+            if model is not None:
+                self._warn_once("model", f"the index was encoded by {model}, not {self.encoder.identity}: "
+                                         "searching by words alone until it is loaded again (index guides --replace)")
+            return None
+        try:
+            vector = self.encoder.query(parsed.meant)
+        except Exception as error:  # noqa: BLE001 — any failure of the model: the words still answer
+            self._warn_once("encode", f"the embedding model failed ({type(error).__name__}: {error}); "
+                                      "searching by words alone")
+            return None
+        return NearestQuery(vector, request.filters, chosen.branch, FUSION_DEPTH)
+
+    def _warn_once(self, what: str, message: str) -> None:
+        if what not in self._warned:
+            self._warned.add(what)
+            log.warning(message)
 
     def _browse_answer(self, parser: QueryParser, request: SearchRequest, near: str | None) -> dict:
         """No words: a directory node (filters, a region), every service under it, the copies
         serving the person's locality first."""
         chosen = plan(self._resolve(parser, request.region, near) if request.region else None, near)
-        result = self.engine.search(page_query(request, chosen, match_all=True))
+        result = _ranked(self.engine.search(page_query(request, chosen, match_all=True)))
         return self._listing(request, chosen, result, "exact" if result.total else "none", term_pattern([]))
 
     def _listing(self, request: SearchRequest, chosen: Plan, result: EngineResult, match: str, pattern,
                  place: str | None = None, did_you_mean: str | None = None) -> dict:
-        """A guide answer: one page of results under the plan, with the facets over all of them."""
-        items = self._items(answers.ranked(result.hits), pattern, chosen, request.collapse)
+        """A guide answer: one page of results (``result.hits`` in their order) under the plan,
+        with the facets over all of them."""
+        items = self._items(result.hits, pattern, chosen, request.collapse)
         return answers.guide_answer(request.q, result.total, match, items, result.facets, chosen.region, place,
                                     did_you_mean)
 
@@ -176,19 +261,18 @@ class SearchService:
         items = self._items([EngineHit(guide.code, 1.0, guide)], term_pattern([]), plan(None, None), True)
         return answers.guide_answer(request.q, 1, "exact", items, {})
 
-    def _search_honestly(self, parsed: ParsedQuery, base: EngineQuery) -> tuple[ParsedQuery, int, EngineResult]:
-        """The ladder for the query as understood; a typo correction is kept only when it
-        finds clearly better: an exact match for all of its words. A correction that only
-        matches relaxed is a guess (xyzzyqqq → 歇业增资养犬亲戚); the query as typed answers."""
-        position, result = self._first_found(relaxation_ladder(parsed, base))
+    def _search_honestly(self, parsed: ParsedQuery, base: EngineQuery,
+                         nearest: NearestQuery | None = None) -> tuple[ParsedQuery, Retrieved]:
+        """The ladder for the query as understood (and the meanings nearest to it); a typo
+        correction is kept only when it finds clearly better: an exact match for all of its
+        words. A correction that only matches relaxed is a guess (xyzzyqqq → 歇业增资养犬亲戚);
+        the query as typed answers."""
+        retrieved = self.engine.retrieve(relaxation_ladder(parsed, base), nearest)
         typed = parsed.as_typed
-        if typed is None or (result.total and position == 0):
-            return parsed, position, result
-        typed_position, typed_result = self._first_found(relaxation_ladder(typed, base))
-        return typed, typed_position, typed_result
-
-    def _first_found(self, attempts: list[EngineQuery]) -> tuple[int, EngineResult]:
-        return self.engine.search_first(attempts) if attempts else (0, EngineResult(total=0, hits=[], facets={}))
+        if typed is None or (retrieved.result.total and retrieved.position == 0):
+            return parsed, retrieved
+        again = self.engine.retrieve(relaxation_ladder(typed, base))
+        return typed, Retrieved(again.position, again.result, retrieved.neighbours)
 
     @staticmethod
     def _resolve(parser: QueryParser, region: str | None, near: str | None) -> str | None:
@@ -228,6 +312,10 @@ class SearchService:
         for hit in sorted(self.engine.search(query).hits, key=lambda h: h.code):
             children.setdefault(hit.guide.parent_code, []).append({"code": hit.code, "name": hit.guide.name})
         return children
+
+
+def _ranked(result: EngineResult) -> EngineResult:
+    return EngineResult(result.total, answers.ranked(result.hits), result.facets)
 
 
 def _rank_in(serving: list[str], region: str | None) -> int:

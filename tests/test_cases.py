@@ -35,8 +35,7 @@ def case_settings(settings):
 
 @pytest.fixture
 def case_client(case_settings, run_cli):
-    assert run_cli("index", "cases", PUBLIC_CASES).returncode == 0
-    return create_app(case_settings, build_components(case_settings)).test_client()
+    return _with_public_cases(case_settings, run_cli)
 
 
 @pytest.fixture
@@ -47,8 +46,13 @@ def store_settings(engine_settings):
 
 @pytest.fixture
 def store_client(store_settings, run_cli):
+    return _with_public_cases(store_settings, run_cli)
+
+
+def _with_public_cases(settings, run_cli):
+    """The API over the public cases, loaded with ``govsearch index cases``."""
     assert run_cli("index", "cases", PUBLIC_CASES).returncode == 0
-    return create_app(store_settings, build_components(store_settings)).test_client()
+    return create_app(settings, build_components(settings)).test_client()
 
 
 def lookup(client, case_no, verify, client_address="10.0.0.1"):
