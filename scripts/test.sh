@@ -41,4 +41,5 @@ fi
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
+.venv/bin/govsearch model fetch  # once per machine: the sentence-embedding model, checked
 exec .venv/bin/python -m pytest "$@"
