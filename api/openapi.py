@@ -24,6 +24,7 @@ from indexer.validation import (
 )
 from search.limits import MAX_EVENT_POSTS_PER_USER
 from search.schema import FILTER_KEYS
+from synonyms import ASPECT_SECTIONS
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_FIELD_CHARS = 64  # params.text_field's default, which the case lookup uses
@@ -149,13 +150,19 @@ SEARCH_ANSWER = _object({
                "description": "case: q looks like a case number; items is empty and the portal shows the lookup form"},
     "case_no": {"type": "string", "description": "the case number read from q (intent case)"},
     "total": {"type": "integer", "minimum": 0},
-    "match": {"enum": ["exact", "relaxed", "none"], "description": "how the results matched"},
+    "match": {"enum": ["exact", "relaxed", "semantic", "none"],
+              "description": "how the results matched: semantic when the first result was found through meaning alone"},
     "place": {**_nullable("string"), "description": "a place named in q (南京公积金提取), when region was not given"},
     "region": {**_nullable("string"), "description": "the locality whose branch was searched"},
     "items": _array(_ref("SearchItem")),
     "facets": {"type": "object", "additionalProperties": _array(_ref("FacetCount")),
                "description": "audience, theme, department, region, life_event: counts over all matches"},
     "did_you_mean": _nullable("string"),
+    "asked": {"enum": [*ASPECT_SECTIONS, None],
+              "description": "the fact q asks for (多少钱: fee, 要带什么: materials …), null when it asks none"},
+    "answer": {"oneOf": [{"type": "null"}, _ref("FactAnswer")],
+               "description": "that fact from the first result's guide (the copy serving the person); "
+                              "null when q asks no fact or the guide does not hold it (never invented)"},
     "took_ms": {"type": "number", "minimum": 0},
     "search_id": {**_nullable("string"), "description": "pass to /guides/{code} with the rank to record a click; "
                                                  "null when browsing without q (not logged)"},
@@ -164,7 +171,19 @@ SEARCH_ANSWER = _object({
         "directory": _array(_object({"facet": {"type": "string"}, "value": {"type": "string"},
                                      "count": {"type": "integer", "minimum": 0}}, ("facet", "value", "count"))),
     }, ("hot", "directory")),
-}, ("query", "intent", "total", "match", "place", "region", "items", "facets", "did_you_mean", "took_ms", "search_id"))
+}, ("query", "intent", "total", "match", "place", "region", "items", "facets", "did_you_mean", "asked", "answer",
+    "took_ms", "search_id"))
+
+FACT_ANSWER = _object({
+    "aspect": {"enum": list(ASPECT_SECTIONS)},
+    "code": {"type": "string", "description": "the guide copy the fact comes from: the one serving the person"},
+    "name": {"type": "string"},
+    "region": _nullable("string"),
+    "text": {"type": "string", "description": "the fact in words (收费：每本120元; 承诺 5 个工作日内办结 …)"},
+    "fields": {"type": "object", "description": "the structured field it was read from, as the guide holds it"},
+    "source": {"type": "string", "description": "the guide field it came from (fee, materials, time_limit, location, "
+                                               "hours, phone, online_mode, conditions, procedure) or faq"},
+}, ("aspect", "code", "name", "region", "text", "fields", "source"))
 
 REGION_NODE = _object({
     "value": {"type": "string", "description": "the locality's full path"},
@@ -236,6 +255,7 @@ SCHEMAS = {
     "FacetCount": FACET_COUNT,
     "SearchItem": SEARCH_ITEM,
     "SearchAnswer": SEARCH_ANSWER,
+    "FactAnswer": FACT_ANSWER,
     "HotQuery": _object({"text": {"type": "string"}, "count": {"type": "integer", "minimum": 0}}, ("text", "count")),
     "RegionNode": REGION_NODE,
     "Guide": _object({name: _FIELD_SCHEMAS[kind] for name, kind in GUIDE_FIELDS.items()}, REQUIRED_GUIDE_FIELDS),

@@ -108,6 +108,11 @@ def _parser() -> argparse.ArgumentParser:
     search_eval.add_argument("--misses", action="store_true", help="list queries without a right guide in the top 3")
     search_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
     search_eval.set_defaults(handler=_eval_search)
+    facts_eval = evaluation.add_parser("facts", help="answers to fact questions (多少钱, 带什么 …) on labelled questions")
+    facts_eval.add_argument("--guides", type=Path, required=True, nargs="+")
+    facts_eval.add_argument("--queries", type=Path, required=True)
+    facts_eval.add_argument("--misses", action="store_true", help="list the questions not answered right")
+    facts_eval.set_defaults(handler=_eval_facts)
     recs_eval = evaluation.add_parser("recs", help="the feed against popularity, co-occurrence and ALS (leave-last-out)")
     recs_eval.add_argument("--guides", type=Path, required=True, nargs="+")
     recs_eval.add_argument("--users", type=Path, required=True)
@@ -311,6 +316,23 @@ def _eval_search(args, settings: Settings) -> int:
     else:
         print("\n\n".join(f"{name}\n{format_report(report, args.misses and report is first)}"
                             for name, report in reports.items()))
+    return 0
+
+
+def _eval_facts(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+    from search.evaluation import evaluate_facts, read_fact_questions
+
+    with tempfile.TemporaryDirectory(prefix="govsearch-eval-") as temporary:
+        settings = replace(settings, data_dir=Path(temporary), index_prefix=f"{settings.index_prefix}-eval-{secrets.token_hex(4)}")
+        components = build_components(settings)
+        try:
+            components.load_guides(args.guides, replace=True, progress=False)
+            report = evaluate_facts(components.search, read_fact_questions(args.queries))
+        finally:
+            components.guides.drop()
+    misses = report.pop("misses")
+    print(json.dumps({**report, **({"misses": misses} if args.misses else {})}, ensure_ascii=False, indent=2))
     return 0
 
 

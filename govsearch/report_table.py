@@ -40,4 +40,9 @@ def format_usage_report(report: dict) -> str:
                     [[r["query"], r["count"], r["clients"], f"{r['click_through_rate']:.0%}", r["mean_click_rank"]] for r in report["top_queries"]])
     lines += _table("Top viewed guides", [("code", 16, False), ("name", 40, False), ("views", 7, True)],
                     [[r["code"], r["name"], r["views"]] for r in report["top_guides"]])
+    lines += _table("Facts asked (多少钱, 带什么 …)", [("aspect", 12, False), ("asked", 7, True), ("answered", 8, True)],
+                    [[r["aspect"], r["asked"], r["answered"]] for r in report["asked_facts"]])
+    lines += _table("Facts asked of guides that lack them (for the guides' editors)",
+                    [("aspect", 12, False), ("code", 16, False), ("name", 40, False), ("questions", 9, True)],
+                    [[r["aspect"], r["code"], r["name"], r["questions"]] for r in report["unanswered_facts"]])
     return "\n".join(lines)

@@ -56,6 +56,11 @@ class Analyzer:
         for entry in dictionaries.user_words:
             # Text is normalised before it is cut, so the dictionary's words must be too (卡拉OK → 卡拉ok).
             self._jieba.add_word(self.normalize(entry.word), entry.freq, entry.tag)
+        for phrases in dictionaries.aspects.values():
+            # The phrases that ask for a fact (去哪, 线上) are words too, so a question is cut at their
+            # edges (去哪开 → 去哪 / 开, not 去 / 哪开) and they are found whole.
+            for phrase in phrases:
+                self._jieba.add_word(self.normalize(phrase.rstrip("$?")), None, None)
         self.sub_words = lru_cache(maxsize=100_000)(self._sub_words)
 
     def normalize(self, text: str) -> str:

@@ -77,10 +77,17 @@ class SearchRecord:
     page: int
     codes: list[str]
     client: str  # keyed hash
+    asked: str | None = None  # the fact asked for (fee, materials …), if any
+    answered: bool = False  # … and whether the first guide held it
 
     @property
     def day(self) -> str:
         return day_of(self.at)
+
+    @property
+    def unanswered(self) -> str | None:
+        """The guide that lacked the fact asked of it (a to-do for the guide's editors), or None."""
+        return self.codes[0] if self.asked and not self.answered and self.codes else None
 
 
 @dataclass
@@ -136,6 +143,12 @@ class AnalyticsStore(Protocol):
     def set_hot_override(self, query: str, state: str | None) -> None:
         """Approve or hide a query as a hot search; ``None`` leaves it to the rules again."""
 
+    def aspects(self, days: list[str]) -> list[tuple[str, int, int]]:
+        """(aspect, questions asking it, questions answered) on those days."""
+
+    def unanswered(self, days: list[str], limit: int) -> list[tuple[str, str, int]]:
+        """(aspect, guide code, questions) of the facts asked of a guide that lacked them, most asked first."""
+
 
 @dataclass
 class QueryLog:
@@ -159,6 +172,7 @@ class QueryLog:
         self._searches.append(SearchRecord(
             time.time(), search_id, "" if case else redact(normalized), response["intent"], response["total"],
             response["took_ms"], _redacted(filters), page, [item["code"] for item in response["items"]], self.client(address),
+            response.get("asked"), response.get("answer") is not None,
         ))
         self._start()
         return search_id
@@ -359,4 +373,10 @@ def build_report(store: AnalyticsStore, days: int, nearest_guide, guide_name, li
         ],
         "top_guides": [{"code": code, "name": guide_name(code), "views": views} for code, views in store.guide_views(window, limit)],
         "latency_ms": {"p50": percentile_from_histogram(histogram, 0.5), "p99": percentile_from_histogram(histogram, 0.99)},
+        # What people asked (多少钱, 带什么 …) and how often the guide held it; the guides that did
+        # not, most asked first: what their editors should add (指南要素齐全).
+        "asked_facts": [{"aspect": aspect, "asked": asked, "answered": answered}
+                        for aspect, asked, answered in store.aspects(window)],
+        "unanswered_facts": [{"aspect": aspect, "code": code, "name": guide_name(code), "questions": count}
+                             for aspect, code, count in store.unanswered(window, limit)],
     }

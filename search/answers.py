@@ -12,8 +12,10 @@ from search.models import EngineHit, FacetCount
 
 
 def guide_answer(query: str, total: int, match: str, items: list[dict], facets: dict[str, list[FacetCount]],
-                 region: str | None = None, place: str | None = None, did_you_mean: str | None = None) -> dict:
-    """An answer listing guides: one page of ``items`` out of ``total``, and how they matched."""
+                 region: str | None = None, place: str | None = None, did_you_mean: str | None = None,
+                 asked: str | None = None, fact: dict | None = None) -> dict:
+    """An answer listing guides: one page of ``items`` out of ``total``, and how they matched; for
+    a question asking one fact (``asked``), that fact from the first guide when it holds it."""
     return {
         "query": query,
         "intent": "guide",
@@ -24,13 +26,16 @@ def guide_answer(query: str, total: int, match: str, items: list[dict], facets: 
         "items": items,
         "facets": facets_json(facets),
         "did_you_mean": did_you_mean,
+        "asked": asked,
+        "answer": fact,
     }
 
 
 def case_answer(query: str, case_no: str | None) -> dict:
     """A case number was typed: no guides, the lookup form pre-filled with ``case_no``."""
     return {"query": query, "intent": "case", "case_no": case_no, "total": 0, "match": "none",
-            "place": None, "region": None, "items": [], "facets": {}, "did_you_mean": None}
+            "place": None, "region": None, "items": [], "facets": {}, "did_you_mean": None, "asked": None,
+            "answer": None}
 
 
 def item(guide: Guide, score: float, pattern) -> dict:

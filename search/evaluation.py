@@ -218,3 +218,54 @@ def format_report(report: EvaluationReport, show_misses: bool = False) -> str:
             got = [f"{code} {name}" for code, name in zip(outcome.codes[:3], outcome.names)]
             lines.append(f"  {outcome.query.id} [{outcome.query.category}] {outcome.query.q!r}: got {got}, want {wanted}")
     return "\n".join(lines)
+
+
+# -- fact questions (搜问一体) ---------------------------------------------------------------
+
+
+@dataclass
+class FactQuestion:
+    id: str
+    q: str
+    category: str
+    aspect: str | None  # None: the query only names a service and must get no answer
+    codes: list[str]  # the copies the answer may come from
+    expect: str | None  # text a right answer holds (a fee standard, a phone number …)
+    locality: str | None = None
+
+
+def read_fact_questions(path: Path) -> list[FactQuestion]:
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [FactQuestion(r["id"], r["q"], r["category"], r.get("aspect"), r.get("codes") or [], r.get("expect"),
+                         r.get("locality")) for r in rows]
+
+
+def evaluate_facts(service: SearchService, questions: list[FactQuestion]) -> dict:
+    """How fact questions are answered: the aspect read right; the answer right (its aspect, a copy
+    of those labelled, the expected fact in it); from another locality's copy of the right
+    service; an answer where none is wanted; an answer with an empty fact."""
+    services = _Services(service)
+    counts: dict[str, list[float]] = defaultdict(list)
+    misses = []
+    for question in questions:
+        response = service.search(SearchRequest(q=question.q, locality=question.locality))
+        fact = response.get("answer")
+        counts["aspect_read"].append(float(response.get("asked") == question.aspect))
+        if question.aspect is None:
+            counts["answered_name_only"].append(float(fact is not None))
+            continue
+        right = bool(fact) and fact["aspect"] == question.aspect and fact["code"] in question.codes and (
+            question.expect is None or question.expect in json.dumps(fact, ensure_ascii=False))
+        counts["right"].append(float(right))
+        counts[f"right:{question.aspect}"].append(float(right))
+        wanted = {services[code] for code in question.codes}
+        counts["other_locality"].append(float(bool(fact) and fact["code"] not in question.codes
+                                              and services[fact["code"]] in wanted))
+        counts["empty_fact"].append(float(bool(fact) and not str(fact.get("text") or "").strip()))
+        if not right:
+            misses.append({"id": question.id, "q": question.q, "aspect": question.aspect, "asked": response.get("asked"),
+                           "answer": fact and {k: fact[k] for k in ("aspect", "code", "name", "source")},
+                           "first": response["items"][0]["name"] if response["items"] else None})
+    return {"questions": len(questions), **{name: round(_mean(values), 4) for name, values in sorted(counts.items())},
+            "misses": misses}

@@ -45,6 +45,7 @@ MAX_UNIT_TOKENS = 6
 _CASE_NUMBER = re.compile(r"[0-9a-z]{10,40}")
 # What people paste around a case number: 办件编号：…, 受理编号: …, 查询进度.
 _CASE_LABEL = re.compile(r"(办件|受理|申报|申请|业务|案件|信件|查询|流水|事项)?(编号|编码|号码|号|单号)|办件|进度|查询|请问|[:：,，。;；()（）\[\]【】#]")
+_YES_NO = re.compile(r"(吗|么|呢|不|没|[?？])\s*$|[能可][不]?[能以]?")  # a yes/no question: …吗, 能不能, 可不可以
 _LETTER_RUNS = re.compile(r"[a-z]+(?:['\s-]+[a-z]+)*")
 VARIANT_BOOSTS = {ENTRY: ENTRY_STEP_BOOST, PLAIN: ENTRY_STEP_BOOST / 2, PERSONAL: PERSONAL_VARIANT_BOOST}
 
@@ -64,6 +65,7 @@ class ParsedQuery:
     unknown: tuple[str, ...] = ()  # words of the query no guide has (狗证 before the dictionary knows it)
     as_typed: "ParsedQuery | None" = None  # when did_you_mean is set: the query without the rewrite
     meant: str = ""  # the words as read (normalised, a place taken out, a rewrite made): what is encoded
+    aspect: str | None = None  # the fact asked for (fee, materials …; synonyms/aspects.txt), if any
 
     @property
     def terms(self) -> list[str]:
@@ -119,7 +121,8 @@ class QueryParser:
         # little to decide a relaxed match alone: 狗证补领 must not answer 身份证补领.
         self.generic = frozenset(self.steps.generic + self.steps.entry + self.steps.later)
         self.stop_phrases = {exact_key(analyzer.normalize(p)) for p in analyzer.dictionaries.stopwords}
-        self._longest = max(expander.longest, max(map(len, self.stop_phrases), default=0))
+        self.asking = _asking_phrases(analyzer)
+        self._longest = max(expander.longest, max(map(len, [*self.stop_phrases, *self.asking]), default=0))
         self._words = lru_cache(maxsize=50_000)(lambda text: tuple(analyzer.words(text)))
 
     def parse(self, text: str, near: str | None = None) -> ParsedQuery:
@@ -148,7 +151,7 @@ class QueryParser:
         return False
 
     def _parse_words(self, text: str, normalized: str, meant: str, place: str | None) -> ParsedQuery:
-        units = self._units(meant)
+        units, asked = self._units(meant)
         kept = "".join(units)
         typed = list(dict.fromkeys(k for k in (exact_key(meant), kept) if k))
         # A query that is one term standing for an item's name (准生证 → 生育登记) names it too.
@@ -178,7 +181,9 @@ class QueryParser:
             boosts=[boost for boost in boosts if boost.values],
             ngrams=bigrams(kept) if len(kept) > 1 else [],
             place=place,
-            meant=meant if has_hanzi(meant) else _in_catalogue_words(concepts) or meant,
+            aspect=asked.aspect if asked else None,
+            meant=(meant.replace(asked.phrase, " ", 1) if asked else meant) if has_hanzi(meant)
+            else _in_catalogue_words(concepts) or meant,
             generic=frozenset(c.word for c in concepts if self._is_generic(c)),
             unknown=tuple(c.word for c in concepts if not c.required and has_hanzi(c.word)),
         )
@@ -217,20 +222,37 @@ class QueryParser:
                 return self.gazetteer.resolve(name, near), rest
         return None, normalized
 
-    def _units(self, text: str) -> list[str]:
-        """Words and multi-word synonym terms of ``text``, stop phrases left out."""
+    def _units(self, text: str) -> tuple[list[str], Asked | None]:
+        """Words and multi-word synonym terms of ``text``, stop phrases left out, and the fact it
+        asks for (``synonyms/aspects.txt``), whose phrase is left out too: it says what is asked,
+        not which service."""
         tokens = self.analyzer.tokens(text)
-        units, dropped, i = [], False, 0
+        units: list[str] = []
+        asked: list[Asked] = []
+        dropped, i = False, 0
         while i < len(tokens):
             end, phrase = self._longest_phrase(text, tokens, i)
-            if phrase in self.stop_phrases:
+            if phrase in self.asking and self._asks(phrase, text, tokens, end):
+                asked.append(Asked(self.asking[phrase][0], phrase, self.asking[phrase][1] != "$"))
+            elif phrase in self.stop_phrases:
                 dropped = True
             else:
                 units.append(phrase)
             i = end
-        if not units and dropped:  # only question words: search them as typed
-            units = [exact_key(token.text) for token in tokens]
-        return [part for unit in units if unit for part in ([unit] if unit in self.expander else self._parts(unit))]
+        if not units and (dropped or asked):  # only question words: search them as typed, ask nothing
+            units, asked = [exact_key(token.text) for token in tokens], []
+        # Of several, the last question phrase (窗口几点下班 asks the hours, not where the window is).
+        asked.sort(key=lambda a: a.plain)
+        words = [part for unit in units if unit for part in ([unit] if unit in self.expander else self._parts(unit))]
+        return words, asked[-1] if asked else None
+
+    def _asks(self, phrase: str, text: str, tokens: list[Token], end: int) -> bool:
+        """Whether ``phrase`` asks here: a noun only at the end of the question, a time word only
+        in a yes/no question."""
+        kind = self.asking[phrase][1]
+        if kind == "$":
+            return _only_asking_after(self, text, tokens, end)
+        return kind != "?" or bool(_YES_NO.search(text))
 
     def _parts(self, unit: str) -> list[str]:
         """A word no guide contains, cut into the dictionary words it is made of.
@@ -254,7 +276,7 @@ class QueryParser:
             phrase = exact_key(text[tokens[i].start : tokens[end - 1].end])
             if len(phrase) > self._longest:
                 continue
-            if phrase in self.expander or phrase in self.stop_phrases:
+            if phrase in self.expander or phrase in self.stop_phrases or phrase in self.asking:
                 return end, phrase
         return i + 1, exact_key(tokens[i].text)
 
@@ -328,6 +350,36 @@ class QueryUnderstanding:
         }
         return QueryParser(self.analyzer, self.expander, pinyin, lexicon.corpus, lexicon.vocabulary, directory,
                            Gazetteer(lexicon.regions), self.steps, lexicon.naming)
+
+
+@dataclass(frozen=True)
+class Asked:
+    aspect: str
+    phrase: str  # as normalised in the query
+    plain: bool  # a question phrase, not a noun that asks only at the end
+
+
+def _asking_phrases(analyzer: Analyzer) -> dict[str, tuple[str, str]]:
+    """Each phrase of ``synonyms/aspects.txt``, normalised → (aspect, its mark: "$" only at the
+    end of the question, "?" only in a yes/no question, "" anywhere)."""
+    phrases: dict[str, tuple[str, str]] = {}
+    for aspect, written in analyzer.dictionaries.aspects.items():
+        for phrase in written:
+            mark = phrase[-1] if phrase[-1] in "$?" else ""
+            phrases.setdefault(exact_key(analyzer.normalize(phrase.rstrip("$?"))), (aspect, mark))
+    return phrases
+
+
+def _only_asking_after(parser: "QueryParser", text: str, tokens: list[Token], start: int) -> bool:
+    """Nothing but question words and stop phrases after token ``start`` (结婚登记地址 asks where;
+    执照上的地址要改 does not)."""
+    i = start
+    while i < len(tokens):
+        end, phrase = parser._longest_phrase(text, tokens, i)
+        if phrase not in parser.stop_phrases and phrase not in parser.asking:
+            return False
+        i = end
+    return True
 
 
 def _in_catalogue_words(concepts: list[Concept]) -> str:

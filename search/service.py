@@ -14,7 +14,7 @@ import time
 from dataclasses import replace
 from functools import lru_cache, partial
 
-from search import answers, regions
+from search import answers, facts, regions
 from search.analysis import Analyzer, exact_key
 from search.encoder import Encoder
 from search.engine import GuideEngine
@@ -160,7 +160,21 @@ class SearchService:
             parsed, retrieved = self._search_honestly(parsed, window, nearest)
             result, match = self._fused(retrieved, self._evidence(parser, parsed, retrieved), request, chosen)
         place = parsed.place if not request.region else None
-        return self._listing(request, chosen, result, match, term_pattern(parsed.terms), place, parsed.did_you_mean)
+        listing = self._listing(request, chosen, result, match, term_pattern(parsed.terms), place, parsed.did_you_mean)
+        if parsed.aspect:
+            listing["asked"] = parsed.aspect
+            listing["answer"] = self._fact(parsed, result.hits[0].guide) if result.hits and match != "none" else None
+        return listing
+
+    def _fact(self, parsed: ParsedQuery, guide: Guide) -> dict | None:
+        """The fact asked for, from the first result's guide (the copy serving the person)."""
+        encode = self.encoder.query if self.encoder else None
+        try:
+            return facts.answer(parsed.aspect, guide, parsed.normalized, encode)
+        except Exception as error:  # noqa: BLE001 — the model failing: the fields still answer
+            self._warn_once("encode", f"the embedding model failed ({type(error).__name__}: {error}); "
+                                      "searching by words alone")
+            return facts.answer(parsed.aspect, guide, parsed.normalized)
 
     def _fused(self, retrieved: Retrieved, evidence: Evidence, request: SearchRequest,
                chosen: Plan) -> tuple[EngineResult, str]:

@@ -12,13 +12,15 @@ beside this module:
 - ``blocklist.txt`` terms operators never want shown among hot searches (one a line).
 - ``steps.txt``     step words (entry: 设立, 新办 …; later: 变更, 注销 …) and employer words
   (单位, 企业 …): which variant of a service a query without a step means.
+- ``aspects.txt``   the ways people ask for one fact of a guide (多少钱 → fee, 带什么 →
+  materials …): what a question asks, answered from the guide's field.
 
 This module only reads and parses; the analysis chain in ``search.analysis`` uses them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DICTIONARY_DIR = Path(__file__).resolve().parent
@@ -27,7 +29,9 @@ SYNONYMS = "synonyms.txt"
 STOPWORDS = "stopwords.txt"
 BLOCKLIST = "blocklist.txt"
 STEPS = "steps.txt"
+ASPECTS = "aspects.txt"
 STEP_SECTIONS = ("entry", "later", "employer", "business", "sensitive", "yearly", "generic")
+ASPECT_SECTIONS = ("fee", "materials", "time_limit", "location", "hours", "phone", "online", "conditions", "procedure")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class Dictionaries:
     steps: dict[str, tuple[str, ...]]  # section of steps.txt → its words
     problems: tuple[Problem, ...]
     directory: Path
+    aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # aspect → its phrases (aspects.txt)
 
 
 def load_dictionaries(directory: Path | str = DICTIONARY_DIR) -> Dictionaries:
@@ -86,14 +91,15 @@ def load_dictionaries(directory: Path | str = DICTIONARY_DIR) -> Dictionaries:
     rules = parse_synonyms(_lines(directory / SYNONYMS), problems)
     stopwords = frozenset(text for _, text in _content_lines(_lines(directory / STOPWORDS)))
     blocked = frozenset(text for _, text in _content_lines(_lines(directory / BLOCKLIST)))
-    steps = parse_steps(_lines(directory / STEPS), problems)
-    return Dictionaries(tuple(user_words), tuple(rules), stopwords, blocked, steps, tuple(problems), directory)
+    steps = parse_sections(_lines(directory / STEPS), STEP_SECTIONS, STEPS, problems)
+    aspects = parse_sections(_lines(directory / ASPECTS), ASPECT_SECTIONS, ASPECTS, problems)
+    return Dictionaries(tuple(user_words), tuple(rules), stopwords, blocked, steps, tuple(problems), directory, aspects)
 
 
 def dictionary_stamp(directory: Path | str = DICTIONARY_DIR) -> tuple:
     """Changes whenever one of the dictionary files is edited, added or removed."""
     stamps = []
-    for name in (USER_DICT, SYNONYMS, STOPWORDS, BLOCKLIST, STEPS):
+    for name in (USER_DICT, SYNONYMS, STOPWORDS, BLOCKLIST, STEPS, ASPECTS):
         try:
             stat = (Path(directory) / name).stat()
             stamps.append((stat.st_mtime_ns, stat.st_size))
@@ -102,16 +108,17 @@ def dictionary_stamp(directory: Path | str = DICTIONARY_DIR) -> tuple:
     return tuple(stamps)
 
 
-def parse_steps(lines: list[str], problems: list[Problem]) -> dict[str, tuple[str, ...]]:
-    """``section: word word …`` lines; sections are STEP_SECTIONS."""
-    steps: dict[str, tuple[str, ...]] = {section: () for section in STEP_SECTIONS}
+def parse_sections(lines: list[str], sections: tuple[str, ...], file: str,
+                   problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """``section: word word …`` lines (a section may take several), of the ``sections`` named."""
+    found: dict[str, tuple[str, ...]] = {section: () for section in sections}
     for number, text in _content_lines(lines):
         section, colon, words = text.partition(":")
-        if not colon or section.strip() not in steps:
-            problems.append(Problem(STEPS, number, f"expected one of {', '.join(STEP_SECTIONS)} followed by ':'"))
+        if not colon or section.strip() not in found:
+            problems.append(Problem(file, number, f"expected one of {', '.join(sections)} followed by ':'"))
             continue
-        steps[section.strip()] += tuple(words.split())
-    return steps
+        found[section.strip()] += tuple(words.split())
+    return found
 
 
 def parse_user_dict(lines: list[str], problems: list[Problem]) -> list[UserWord]:

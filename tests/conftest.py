@@ -42,6 +42,7 @@ PUBLIC_EVAL = FIXTURES / "eval_public"  # the public set, vendored (its README s
 LOCALITY_EVAL = FIXTURES / "eval_locality"  # the sample's localities, copies, entry steps, everyday words
 SAMPLE_EVAL = FIXTURES / "eval_sample"  # written independently over the bundled sample guides
 EVERYDAY_EVAL = FIXTURES / "eval_everyday"  # situations, long questions, English …: tune and holdout halves
+FACTS_EVAL = FIXTURES / "eval_facts"  # fact questions (多少钱, 带什么 …) with the copy and fact that answer them
 SAMPLE_GUIDES = Path(__file__).resolve().parents[1] / "govsearch" / "sample_data" / "guides.jsonl"
 
 

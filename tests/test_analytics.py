@@ -21,7 +21,7 @@ from search.analytics import HotSearches, SearchRecord, ViewRecord, nearest_guid
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from synonyms import DICTIONARY_DIR
-from tests.conftest import PUBLIC_EVAL, TEST_GUIDES, load_test_guides, start_server
+from tests.conftest import PUBLIC_EVAL, TEST_GUIDES, load_test_guides, start_server, write_jsonl
 
 ADMIN_KEY = "admin-key-for-tests"
 NOW = time.time()
@@ -259,3 +259,22 @@ def test_a_stopped_server_writes_the_searches_it_still_held(run_cli, settings, t
     assert process.wait(timeout=15) == 0
     report = run_cli("report", "--days", "1")
     assert "住房公积金提取" in report.stdout, report.stdout
+
+
+def test_the_report_lists_the_facts_asked_and_the_guides_that_lack_them(app_parts, tmp_path):
+    """On SQLite and Redis: each question's fact is counted, answered or not, and a guide asked for a
+    fact it does not hold is listed for its editors."""
+    components, client = app_parts
+    bare = {"code": "TG330106998", "name": "临时居民身份证申领", "department": "杭州市公安局西湖区分局",
+            "audience": ["个人"], "region": "浙江省杭州市西湖区"}  # no fee, no hours
+    load_guides([write_jsonl(tmp_path / "bare.jsonl", [bare])], components.guides, components.analyzer,
+                tmp_path / "rejected", progress=False)
+    asked = {q: search(client, q, "10.3.0.1") for q in ("临时居民身份证申领要多少钱", "临时居民身份证申领几点上班",
+                                                       "结婚登记要带什么", "临时居民身份证申领")}
+    assert asked["临时居民身份证申领要多少钱"]["answer"] is None and asked["结婚登记要带什么"]["answer"]
+    report = admin(client, "stats?days=7").get_json()
+    assert {(r["aspect"], r["asked"], r["answered"]) for r in report["asked_facts"]} == {
+        ("fee", 1, 0), ("hours", 1, 0), ("materials", 1, 1)}
+    assert {(r["aspect"], r["code"], r["questions"]) for r in report["unanswered_facts"]} == {
+        ("fee", "TG330106998", 1), ("hours", "TG330106998", 1)}
+    assert all(r["name"] == "临时居民身份证申领" for r in report["unanswered_facts"])

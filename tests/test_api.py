@@ -9,6 +9,7 @@ import pytest
 
 from api import create_app
 from govsearch.settings import ConfigError, Settings
+from indexer.guides import load_guides
 from tests.conftest import write_jsonl
 
 
@@ -17,7 +18,8 @@ def test_search_answers_in_the_documented_shape(loaded_client):
     assert response.status_code == 200 and response.is_json
     body = response.get_json()
     assert set(body) == {"query", "intent", "total", "took_ms", "items", "facets", "did_you_mean", "search_id",
-                         "match", "place", "region"}
+                         "match", "place", "region", "asked", "answer"}
+    assert body["asked"] is None and body["answer"] is None  # it names a service and asks no fact
     assert body["query"] == "公积金提取" and body["intent"] == "guide" and body["total"] == 2
     assert body["match"] == "exact" and body["place"] is None
     item = body["items"][0]
@@ -318,3 +320,29 @@ def test_a_directory_node_is_browsed_without_a_query_and_not_logged(loaded_clien
     assert all(item["audience"] == "个人" or "个人" in item["audience"] for item in body["items"])
     assert loaded_client.get("/api/v1/search?q=&region=杭州").status_code == 200
     assert loaded_client.get("/api/v1/search?q=").status_code == 400
+
+
+# -- answers to fact questions (搜问一体) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("q", "aspect", "holds"), [
+    ("食品经营许可要带什么材料", "materials", "营业执照"),
+    ("结婚登记要多少钱", "fee", "不收费"),
+    ("身份证换领要几天", "time_limit", "工作日"),
+])
+def test_a_fact_question_is_answered_from_the_first_guide_and_names_its_field(loaded_client, test_guides, q, aspect, holds):
+    body = loaded_client.get("/api/v1/search", query_string={"q": q}).get_json()
+    answer = body["answer"]
+    assert body["asked"] == aspect and answer["aspect"] == aspect and holds in answer["text"]
+    assert answer["code"] == body["items"][0]["code"] and answer["name"] == body["items"][0]["name"]
+    guide = next(g for g in test_guides if g["code"] == answer["code"])
+    assert answer["region"] == guide.get("region") and answer["source"] in (aspect, "faq")
+
+
+def test_a_guide_without_the_fact_gets_no_answer_and_the_results_stand(client, settings, components, tmp_path, test_guides):
+    bare = {**next(g for g in test_guides if g["name"] == "生育登记"), "code": "TG510107999", "fee": None, "faq": []}
+    bare = {key: value for key, value in bare.items() if value is not None}
+    load_guides([write_jsonl(tmp_path / "bare.jsonl", [bare])], components.guides, components.analyzer,
+                settings.rejected_dir, replace=True, progress=False, allow_shrink=True)
+    body = client.get("/api/v1/search", query_string={"q": "生育登记要钱吗"}).get_json()
+    assert body["asked"] == "fee" and body["answer"] is None and body["items"][0]["code"] == "TG510107999"

@@ -25,7 +25,7 @@ import sys
 
 import pytest
 
-from tests.conftest import BACKENDS, EVERYDAY_EVAL, LOCALITY_EVAL, PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES
+from tests.conftest import BACKENDS, EVERYDAY_EVAL, FACTS_EVAL, LOCALITY_EVAL, PUBLIC_EVAL, SAMPLE_EVAL, SAMPLE_GUIDES
 
 pytestmark = pytest.mark.slow  # govsearch eval search on every labelled set
 
@@ -125,3 +125,30 @@ def test_the_right_service_comes_from_the_place_asked_about(report):
 def test_questions_the_catalogue_cannot_answer_say_so(request, labelled_set):
     for backend in BACKENDS:
         assert _evaluate(request, labelled_set, backend)["no_match_accuracy"] >= MIN_NO_MATCH_ACCURACY[labelled_set]
+
+
+# -- answers to fact questions (tests/fixtures/eval_facts) -------------------------------------
+
+FACTS_RIGHT = 0.90  # the right aspect from the right service's serving copy, the fact in it (0.952 measured)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def facts_report(request, tmp_path_factory):
+    environment = {**os.environ, "GOVSEARCH_DATA_DIR": str(tmp_path_factory.mktemp("facts")),
+                   "GOVSEARCH_BACKEND": request.param}
+    if request.param == "elasticsearch":
+        environment["ELASTICSEARCH_URL"] = request.getfixturevalue("elasticsearch_url")
+    result = subprocess.run(
+        [sys.executable, "-m", "govsearch.cli", "eval", "facts", "--guides", str(SAMPLE_GUIDES),
+         "--queries", str(FACTS_EVAL / "queries.jsonl")],
+        capture_output=True, text=True, env=environment, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_fact_questions_are_answered_from_the_copy_serving_the_person(facts_report):
+    assert facts_report["right"] >= FACTS_RIGHT
+    assert facts_report["other_locality"] == 0  # never another locality's copy of the right service
+    assert facts_report["empty_fact"] == 0  # never an answer without the fact
+    assert facts_report["answered_name_only"] == 0  # a query that only names a service asks nothing

@@ -35,6 +35,11 @@ class RedisAnalyticsStore:
                 pipe.expire(key, KEEP_SECONDS)
             pipe.hincrby(self._key("latency", s.day), str(latency_bucket(s.took_ms)), 1)
             pipe.expire(self._key("latency", s.day), KEEP_SECONDS)
+            if s.asked:
+                self._count(pipe, "asked", s.day, s.asked, 1)
+                self._count(pipe, "answered", s.day, s.asked, int(s.answered))
+            if s.unanswered:
+                self._count(pipe, "unanswered", s.day, f"{s.asked}|{s.unanswered}", 1)
         for v in views:
             self._count(pipe, "views", v.day, v.code, 1)
         pipe.execute()
@@ -70,14 +75,7 @@ class RedisAnalyticsStore:
         ]
 
     def guide_views(self, days: list[str], limit: int) -> list[tuple[str, int]]:
-        views: dict[str, int] = defaultdict(int)
-        pipe = self.redis.pipeline(transaction=False)
-        for day in days:
-            pipe.zrange(self._key("views", day), 0, -1, withscores=True)
-        for rows in pipe.execute():
-            for code, count in rows:
-                views[code.decode()] += int(count)
-        return sorted(views.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return sorted(self._summed("views", days).items(), key=lambda item: (-item[1], item[0]))[:limit]
 
     def latency_histogram(self, days: list[str]) -> dict[int, int]:
         histogram: dict[int, int] = defaultdict(int)
@@ -88,6 +86,26 @@ class RedisAnalyticsStore:
             for bucket, count in buckets.items():
                 histogram[int(bucket)] += int(count)
         return dict(histogram)
+
+    def aspects(self, days: list[str]) -> list[tuple[str, int, int]]:
+        asked, answered = (self._summed(metric, days) for metric in ("asked", "answered"))
+        return sorted(((aspect, count, answered.get(aspect, 0)) for aspect, count in asked.items()),
+                      key=lambda row: (-row[1], row[0]))
+
+    def unanswered(self, days: list[str], limit: int) -> list[tuple[str, str, int]]:
+        counts = self._summed("unanswered", days)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [(*member.split("|", 1), count) for member, count in ranked]
+
+    def _summed(self, metric: str, days: list[str]) -> dict[str, int]:
+        summed: dict[str, int] = defaultdict(int)
+        pipe = self.redis.pipeline(transaction=False)
+        for day in days:
+            pipe.zrange(self._key(metric, day), 0, -1, withscores=True)
+        for rows in pipe.execute():
+            for member, count in rows:
+                summed[member.decode()] += int(count)
+        return dict(summed)
 
     def hot_overrides(self) -> dict[str, str]:
         return {query.decode(): state.decode() for query, state in self.redis.hgetall(self._key("hot-overrides")).items()}
@@ -101,7 +119,8 @@ class RedisAnalyticsStore:
     def _log(self, pipe, s: SearchRecord) -> None:
         key = self._key("log", s.day)
         entry = {"at": s.at, "search_id": s.search_id, "query": s.query, "intent": s.intent, "total": s.total,
-                 "took_ms": s.took_ms, "filters": s.filters, "page": s.page, "codes": s.codes, "client": s.client}
+                 "took_ms": s.took_ms, "filters": s.filters, "page": s.page, "codes": s.codes, "client": s.client,
+                 "asked": s.asked, "answered": s.answered}
         pipe.lpush(key, json.dumps(entry, ensure_ascii=False))
         pipe.ltrim(key, 0, LOG_LINES_PER_DAY - 1)
         pipe.expire(key, KEEP_SECONDS)

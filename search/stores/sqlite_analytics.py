@@ -12,7 +12,8 @@ from search.stores.sqlite import SqliteDatabase, transaction
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_log (
     at REAL NOT NULL, search_id TEXT PRIMARY KEY, query TEXT NOT NULL, intent TEXT NOT NULL, total INTEGER NOT NULL,
-    took_ms REAL NOT NULL, filters TEXT NOT NULL, page INTEGER NOT NULL, codes TEXT NOT NULL, client TEXT NOT NULL
+    took_ms REAL NOT NULL, filters TEXT NOT NULL, page INTEGER NOT NULL, codes TEXT NOT NULL, client TEXT NOT NULL,
+    asked TEXT, answered INTEGER
 );
 CREATE TABLE IF NOT EXISTS query_days (
     day TEXT NOT NULL, query TEXT NOT NULL, searches INTEGER NOT NULL DEFAULT 0, found INTEGER NOT NULL DEFAULT 0,
@@ -26,6 +27,13 @@ CREATE TABLE IF NOT EXISTS guide_days (
     day TEXT NOT NULL, code TEXT NOT NULL, views INTEGER NOT NULL, PRIMARY KEY (day, code)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS hot_overrides (query TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS asked_days (
+    day TEXT NOT NULL, aspect TEXT NOT NULL, asked INTEGER NOT NULL, answered INTEGER NOT NULL,
+    PRIMARY KEY (day, aspect)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unanswered_days (
+    day TEXT NOT NULL, aspect TEXT NOT NULL, code TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, aspect, code)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS latency_days (
     day TEXT NOT NULL, bucket INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, bucket)
 ) WITHOUT ROWID;
@@ -41,14 +49,19 @@ ON CONFLICT (day, query) DO UPDATE SET searches = searches + excluded.searches, 
 class SqliteAnalyticsStore:
     def __init__(self, path: Path):
         self.database = SqliteDatabase(path, SCHEMA)
+        connection = self.database.connection()
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(search_log)")}
+        if "asked" not in columns:  # a log written before questions were told apart
+            connection.executescript("ALTER TABLE search_log ADD COLUMN asked TEXT; "
+                                     "ALTER TABLE search_log ADD COLUMN answered INTEGER;")
 
     def write(self, searches: list[SearchRecord], views: list[ViewRecord]) -> None:
         connection = self.database.connection()
         with transaction(connection):
             connection.executemany(
-                "INSERT OR IGNORE INTO search_log VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO search_log VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(s.at, s.search_id, s.query, s.intent, s.total, s.took_ms, json.dumps(s.filters, ensure_ascii=False),
-                  s.page, json.dumps(s.codes), s.client) for s in searches],
+                  s.page, json.dumps(s.codes), s.client, s.asked, int(s.answered)) for s in searches],
             )
             counted = [s for s in searches if s.query]
             connection.executemany(_COUNT_QUERY, [(s.day, s.query, 1, int(s.total > 0), int(s.total == 0), 0, 0) for s in counted])
@@ -60,6 +73,14 @@ class SqliteAnalyticsStore:
             connection.executemany(
                 "INSERT INTO guide_days VALUES (?,?,1) ON CONFLICT (day, code) DO UPDATE SET views = views + 1",
                 [(v.day, v.code) for v in views],
+            )
+            connection.executemany(
+                "INSERT INTO asked_days VALUES (?,?,1,?) ON CONFLICT (day, aspect) DO UPDATE SET asked = asked + 1, "
+                "answered = answered + excluded.answered", [(s.day, s.asked, int(s.answered)) for s in searches if s.asked],
+            )
+            connection.executemany(
+                "INSERT INTO unanswered_days VALUES (?,?,?,1) ON CONFLICT (day, aspect, code) DO UPDATE SET count = count + 1",
+                [(s.day, s.asked, s.unanswered) for s in searches if s.unanswered],
             )
             clicks = [(v, self._query_of(connection, v.search_id)) for v in views if v.search_id]
             connection.executemany(_COUNT_QUERY, [(v.day, q, 0, 0, 0, 1, v.rank or 0) for v, q in clicks if q])
@@ -103,6 +124,20 @@ class SqliteAnalyticsStore:
         for bucket, count in rows:
             histogram[bucket] += count
         return dict(histogram)
+
+    def aspects(self, days: list[str]) -> list[tuple[str, int, int]]:
+        marks = ",".join("?" * len(days))
+        rows = self.database.connection().execute(
+            f"SELECT aspect, SUM(asked), SUM(answered) FROM asked_days WHERE day IN ({marks}) GROUP BY aspect "
+            f"ORDER BY SUM(asked) DESC, aspect", days)
+        return [tuple(row) for row in rows]
+
+    def unanswered(self, days: list[str], limit: int) -> list[tuple[str, str, int]]:
+        marks = ",".join("?" * len(days))
+        rows = self.database.connection().execute(
+            f"SELECT aspect, code, SUM(count) AS total FROM unanswered_days WHERE day IN ({marks}) GROUP BY aspect, code "
+            f"ORDER BY total DESC, aspect, code LIMIT ?", [*days, limit])
+        return [tuple(row) for row in rows]
 
     def hot_overrides(self) -> dict[str, str]:
         return dict(self.database.connection().execute("SELECT query, state FROM hot_overrides"))
