@@ -41,10 +41,11 @@ async function draw({ focus = false } = {}) {
   if (mine !== drawing) return; // a newer address was drawn meanwhile
   view.replaceChildren(page);
   view.setAttribute("aria-busy", "false");
-  if (focus) {
-    view.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
-  }
+  // An address with a section (/guide/<code>#fee, from an answer) opens at that section.
+  const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+  if (focus) view.focus({ preventScroll: true });
+  if (target) target.scrollIntoView();
+  else if (focus) window.scrollTo(0, 0);
 }
 
 // Links inside the portal change the view without reloading the page.

@@ -49,8 +49,8 @@ function fee(fee) {
 function where(guide) {
   return el("dl", { className: "facts" }, [
     guide.location ? [el("dt", {}, "办理地点"), el("dd", {}, guide.location)] : null,
-    guide.hours ? [el("dt", {}, "办理时间"), el("dd", {}, guide.hours)] : null,
-    guide.phone ? [el("dt", {}, "咨询电话"), el("dd", {}, link("tel:" + guide.phone.replace(/[^0-9+-]/g, ""), guide.phone))] : null,
+    guide.hours ? [el("dt", { id: "hours" }, "办理时间"), el("dd", {}, guide.hours)] : null,
+    guide.phone ? [el("dt", { id: "phone" }, "咨询电话"), el("dd", {}, link("tel:" + guide.phone.replace(/[^0-9+-]/g, ""), guide.phone))] : null,
     [el("dt", {}, "受理部门"), el("dd", {}, guide.department)],
   ].flat());
 }
@@ -59,7 +59,7 @@ function online(guide) {
   const mode = ONLINE_MODES[guide.online_mode];
   const canApply = guide.online_url && /^https?:\/\//.test(guide.online_url) && guide.online_mode >= 2;
   if (!mode && !canApply) return null;
-  return el("div", { className: "online" }, [
+  return el("div", { className: "online", id: "online" }, [
     mode ? el("p", {}, "办理方式：" + mode) : null,
     canApply ? link(guide.online_url, "在线办理", { className: "button primary", target: "_blank", rel: "noopener noreferrer" }) : null,
   ]);
@@ -102,15 +102,16 @@ export async function renderGuide(page, url, code) {
       el("p", { className: "meta" }, [guide.region || "全国", guide.department, guide.item_type, (guide.audience || []).join("、")].filter(Boolean).join(" · ")),
       online(guide),
       guide.summary ? section("事项概述", paragraphs(guide.summary)) : null,
-      guide.conditions ? section("办理条件", paragraphs(guide.conditions)) : null,
-      materialsList.length ? section("申请材料", materials(materialsList)) : null,
+      // One anchor a section, named as an answer's aspect, so an answer links to where it came from.
+      guide.conditions ? section("办理条件", paragraphs(guide.conditions), { id: "conditions" }) : null,
+      materialsList.length ? section("申请材料", materials(materialsList), { id: "materials" }) : null,
       (guide.procedure || []).length ? section("办理流程", el("ol", { className: "steps" }, guide.procedure.map((step) =>
-        el("li", {}, [el("strong", {}, step.name), step.description ? el("p", {}, step.description) : null])))) : null,
-      guide.time_limit ? section("办理时限", timeLimit(guide.time_limit)) : null,
-      guide.fee ? section("收费标准", fee(guide.fee)) : null,
+        el("li", {}, [el("strong", {}, step.name), step.description ? el("p", {}, step.description) : null]))), { id: "procedure" }) : null,
+      guide.time_limit ? section("办理时限", timeLimit(guide.time_limit), { id: "time_limit" }) : null,
+      guide.fee ? section("收费标准", fee(guide.fee), { id: "fee" }) : null,
       (guide.basis || []).length ? section("设定依据", el("ul", {}, guide.basis.map((basis) => el("li", {}, basis)))) : null,
-      section("办理地点和时间", where(guide)),
-      (guide.faq || []).length ? section("常见问题", el("dl", { className: "faq" }, guide.faq.flatMap((item) => [el("dt", {}, item.q), el("dd", {}, item.a)]))) : null,
+      section("办理地点和时间", where(guide), { id: "location" }),
+      (guide.faq || []).length ? section("常见问题", el("dl", { className: "faq" }, guide.faq.flatMap((item) => [el("dt", {}, item.q), el("dd", {}, item.a)])), { id: "faq" }) : null,
       ...(await family(guide)),
       el("p", { className: "meta" }, [guide.updated_at ? `更新时间：${when(guide.updated_at)}　事项编码：${guide.code}` : `事项编码：${guide.code}`]),
       printButton,

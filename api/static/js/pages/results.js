@@ -139,6 +139,36 @@ function emptyState(state, offers) {
   ]);
 }
 
+// What each fact is called on the card, and the guide page's section it links to (the same name).
+const ASPECTS = { fee: "收费", materials: "申请材料", time_limit: "办理时限", location: "办理地点", hours: "办理时间",
+  phone: "咨询电话", online: "网上办理", conditions: "办理条件", procedure: "办理流程" };
+
+function factBody(fact) {
+  // Materials and steps as a list, one a line; any other fact as the sentence it is.
+  const materials = fact.source === "materials" ? fact.fields.materials.filter((m) => m.required !== false) : null;
+  const steps = fact.source === "procedure" ? fact.fields.procedure : null;
+  if (materials && materials.length) {
+    return el("ol", { className: "fact" }, materials.map((m) => {
+      const details = [m.form, m.copies ? `${m.copies} 份` : ""].filter(Boolean).join("，");
+      return el("li", {}, details ? `${m.name}（${details}）` : m.name);
+    }));
+  }
+  if (steps) return el("ol", { className: "fact" }, steps.map((step) => el("li", {}, step.name || step.description)));
+  return el("p", { className: "fact" }, fact.text);
+}
+
+function factCard(fact) {
+  // The fact asked for, from the guide of the person's locality: large, with whose it is and a link to it.
+  const section = fact.source === "faq" ? "faq" : fact.aspect;
+  return el("section", { className: "answer", "aria-labelledby": "answer-title" }, [
+    el("h2", { id: "answer-title" }, ASPECTS[fact.aspect] + (fact.source === "faq" ? "（常见问题）" : "")),
+    fact.source === "faq" ? el("p", { className: "asked" }, fact.fields.q) : null,
+    factBody(fact),
+    el("p", { className: "whose" }, [`${fact.region || "全国"} · ${fact.name} · `,
+      link(`/guide/${encodeURIComponent(fact.code)}#${section}`, "查看办事指南")]),
+  ]);
+}
+
 function status(state, answer) {
   const notes = [];
   if (answer.did_you_mean) notes.push(el("p", { className: "notice" }, `已为您显示「${answer.did_you_mean}」的结果。`));
@@ -162,6 +192,7 @@ export async function renderResults(page, url) {
   const found = answer.total > 0 && answer.match !== "none";
   append(page, 
     el("h1", {}, heading),
+    found && answer.answer && state.page === 1 ? factCard(answer.answer) : null,
     el("p", { className: "status", role: "status" }, found ? `共找到 ${answer.total} 个事项` : "没有找到相关事项"),
     ...status(state, answer),
     chips(state),
