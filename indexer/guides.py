@@ -22,6 +22,7 @@ from tqdm import tqdm
 from indexer.documents import build_guide_document, read_guide
 from indexer.errors import ReplaceRefused
 from indexer.meanings import MeaningCollector
+from indexer.services import ServiceCollector
 from indexer.readers import check_readable, count_records, read_records
 from indexer.rejects import RejectLog
 from indexer.report import LoadReport
@@ -49,6 +50,7 @@ def load_guides(
     check_readable(paths)
     live = engine.count() if replace else 0
     meanings = MeaningCollector(vectors, None if replace else engine.meanings()) if vectors else None
+    services = ServiceCollector()
     started = time.perf_counter()
     final_status: dict[str, str] = {}
     first_seen: dict[str, tuple[str, int]] = {}
@@ -69,18 +71,22 @@ def load_guides(
                     superseded.append((earlier_file, earlier_line, f"duplicate code {code}: superseded by {record.file}:{record.line}"))
                 first_seen[code] = (record.file, record.line)
                 final_status[code] = record.data.get("status", "active")
+                guide = read_guide(record.data, analyzer)
                 if final_status[code] == "withdrawn":
                     writer.withdraw(code)
+                    services.touch(guide.service)  # its copies are counted again
                     continue
-                guide = read_guide(record.data, analyzer)
                 document = build_guide_document(guide, analyzer)
                 if meanings:
                     meanings.add(document, meaning_text(guide))
+                services.add(document)
                 writer.upsert(document, origin=record)
             for file, line, reason, raw in _read_again(superseded):
                 rejects.add(file, line, reason, raw)
             if replace and not allow_shrink:
                 _check_shrink(sum(1 for status in final_status.values() if status == "active"), live, min_share, rejects)
+            live = {} if replace else engine.service_documents(services.touched)
+            writer.put_services(services.documents(live), services.touched)
             if meanings:
                 writer.put_meanings(meanings.table())
             elif not replace and engine.meanings_model() is not None:

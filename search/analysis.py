@@ -28,6 +28,7 @@ from synonyms import Dictionaries
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]")  # one character at a time, so offsets stay put
 MAX_SPLIT_WORD = 16  # longer words are rare HMM guesses, not dictionary compounds
+TEXTS_CACHED = 20_000  # normalised and analysed texts kept: a catalogue's repeated names, conditions, materials
 
 
 def has_hanzi(text: str) -> bool:
@@ -53,6 +54,10 @@ class Analyzer:
         self.dictionaries = dictionaries
         self._jieba = rjieba.Jieba()
         self._t2s = opencc.OpenCC("t2s")
+        # The copies of one service in a hundred localities repeat its name, keywords, conditions
+        # and materials word for word: a load analyses each such text once.
+        self.normalize = lru_cache(maxsize=TEXTS_CACHED)(self._normalize)
+        self.index_terms = lru_cache(maxsize=TEXTS_CACHED)(self._index_terms)
         for entry in dictionaries.user_words:
             # Text is normalised before it is cut, so the dictionary's words must be too (卡拉OK → 卡拉ok).
             self._jieba.add_word(self.normalize(entry.word), entry.freq, entry.tag)
@@ -63,19 +68,19 @@ class Analyzer:
                 self._jieba.add_word(self.normalize(phrase.rstrip("$?")), None, None)
         self.sub_words = lru_cache(maxsize=100_000)(self._sub_words)
 
-    def normalize(self, text: str) -> str:
+    def _normalize(self, text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
         text = self._t2s.convert(text).lower()
         return _SPACES.sub(" ", text).strip()
 
-    def index_terms(self, text: str) -> list[str]:
+    def _index_terms(self, text: str) -> tuple[str, ...]:
         """Terms of a piece of guide text: each word followed by the dictionary words inside it."""
         terms = []
         for word in self.words(self.normalize(text)):
             terms.append(word)
             if len(word) > 2:  # shorter words hold no sub-words; skip the call on the hot path
                 terms.extend(self.sub_words(word))
-        return terms
+        return tuple(terms)
 
     def words(self, normalized: str) -> list[str]:
         """The coarse words of already normalised text, punctuation and spaces left out."""

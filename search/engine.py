@@ -22,6 +22,7 @@ from search.models import (
     NearestQuery,
     Neighbour,
     Retrieved,
+    ServiceDocument,
     Suggestion,
 )
 
@@ -37,13 +38,18 @@ class GuideWriter(Protocol):
     def put_meanings(self, table: MeaningTable | None) -> None:
         """Store ``table`` as the index's meanings on commit (the rows no guide has any more left
         out); None removes them (a load without meanings leaves the index to words alone)."""
+    def put_services(self, documents: list[ServiceDocument], touched: list[str]) -> None:
+        """On commit, the ``touched`` services' documents become ``documents`` (each counted and
+        represented from the copies the index then holds; one without copies leaves)."""
     def commit(self) -> None: ...
     def abort(self) -> None: ...
 
 
 class GuideEngine(Protocol):
     def search(self, query: EngineQuery) -> EngineResult:
-        """Ranked active guides for the query, the total number matched and facet counts."""
+        """Ranked active guides for the query, the total number matched and facet counts. With
+        ``collapse="service"``, one hit a service — its copy passing the filters that the boosts
+        rank first (equal scores: the lowest code) — and services counted, in total and facets."""
 
     def search_first(self, queries: list[EngineQuery]) -> tuple[int, EngineResult]:
         """The first of ``queries`` (a relaxation ladder) that finds something, with its
@@ -58,6 +64,9 @@ class GuideEngine(Protocol):
         """The services of the meanings nearest to ``query.vector`` (at most ``query.k``, best
         first, each at its best cosine similarity) among meanings with a copy passing the
         query's filters and on its branch."""
+
+    def service_documents(self, services: list[str]) -> dict[str, ServiceDocument]:
+        """The live documents of ``services`` (a plain load merges its copies into them)."""
 
     def meanings(self) -> MeaningTable | None:
         """The live index's meanings with their vectors and model, or None if it has none."""

@@ -53,19 +53,21 @@ class Fused:
 def fuse(lexical: list[str], neighbours: list[Neighbour], evidence: Evidence) -> Fused:
     """The services of both lists in one order, and how the first one matched."""
     similar = [n for n in neighbours if n.similarity >= SEMANTIC_FLOOR]
+    similarity = {n.service: n.similarity for n in neighbours}
     if not neighbours and evidence.position is not None:  # nothing to judge the words by: they stand
         return _ranked(lexical, [], {}, EXACT if evidence.position == 0 else RELAXED, lexical_first=True)
     if evidence.position is None:
-        return _ranked([], similar, _weights(0.0), SEMANTIC)
+        return _ranked([], similar, _weights(0.0), SEMANTIC, similarity=similarity)
     if evidence.decisive:
         return _ranked(lexical, [], {}, EXACT if evidence.position == 0 else RELAXED, lexical_first=True)
     if evidence.position == 0:
         floor = STRICT_NAMED_FLOOR if evidence.named else STRICT_FLOOR
         backed = any(n.similarity >= floor for n in neighbours if n.service in set(lexical))
-        return _ranked(lexical if backed else [], similar, _weights(LEXICAL_WEIGHT_STRICT), EXACT)
+        return _ranked(lexical if backed else [], similar, _weights(LEXICAL_WEIGHT_STRICT), EXACT, similarity=similarity)
     # Relaxed: one shared word is weak evidence; a relaxed match meaning does not back up is dropped.
     backed = {n.service for n in neighbours if n.similarity >= RELAXED_FLOOR}
-    return _ranked([s for s in lexical if s in backed], similar, _weights(LEXICAL_WEIGHT_RELAXED), RELAXED)
+    return _ranked([s for s in lexical if s in backed], similar, _weights(LEXICAL_WEIGHT_RELAXED), RELAXED,
+                   similarity=similarity)
 
 
 def _weights(lexical: float) -> dict[str, float]:
@@ -73,7 +75,7 @@ def _weights(lexical: float) -> dict[str, float]:
 
 
 def _ranked(lexical: list[str], similar: list[Neighbour], weights: dict[str, float], lexical_match: str,
-            lexical_first: bool = False) -> Fused:
+            lexical_first: bool = False, similarity: dict[str, float] | None = None) -> Fused:
     semantic = [n.service for n in similar]
     if lexical_first:
         order = lexical + [s for s in semantic if s not in lexical]
@@ -82,7 +84,9 @@ def _ranked(lexical: list[str], similar: list[Neighbour], weights: dict[str, flo
         for source, services in (("lexical", lexical), ("semantic", semantic)):
             for rank, service in enumerate(services, 1):
                 scores[service] = scores.get(service, 0.0) + weights[source] / (FUSION_RANK_CONSTANT + rank)
-        order = sorted(scores, key=lambda s: -scores[s])
+        # Equal fused scores (the words' first and meaning's first): the one meaning finds nearer.
+        similarity = similarity or {}
+        order = sorted(scores, key=lambda s: (-scores[s], -similarity.get(s, 0.0)))
     alone = frozenset(order) - frozenset(lexical)
     match = NONE if not order else SEMANTIC if order[0] in alone else lexical_match
     return Fused(order, alone, match)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -28,8 +29,13 @@ SUMMARY_CHARS = 120  # of the summary, after the name and keywords (the model re
 
 def meaning_text(guide: Guide) -> str:
     """The text encoded for ``guide``: name, keywords, the summary's start, without local names."""
-    summary = _without_local_names(guide.summary, guide.region)[:SUMMARY_CHARS]
-    return "；".join(part for part in (guide.name, "、".join(guide.keywords), summary) if part)
+    return _meaning_text(guide.name, guide.keywords, guide.summary, guide.region)
+
+
+@lru_cache(maxsize=4_096)  # asked twice per guide as it is indexed (its field, its meaning's text)
+def _meaning_text(name: str, keywords: tuple[str, ...], summary: str, region: str | None) -> str:
+    summary = _without_local_names(summary, region)[:SUMMARY_CHARS]
+    return "；".join(part for part in (name, "、".join(keywords), summary) if part)
 
 
 def meaning_key(guide: Guide, text: str | None = None) -> str:

@@ -100,6 +100,20 @@ class EngineHit:
     code: str
     score: float
     guide: Guide
+    copies: int | None = None  # a service's hit: how many copies it has (on no branch)
+
+
+@dataclass
+class ServiceDocument:
+    """What retrieval ranks: one service, its copies' values of each field (``search.schema.FIELDS``)
+    together — distinct terms, keywords and facet values — so a search's cost follows the number of
+    services, not of copies. ``representative`` (the copy with the lowest code) stands for it where
+    no locality, branch or filter asks for another copy; ``copies`` counts them."""
+
+    service: str
+    values: dict[str, list[str]]
+    representative: Guide
+    copies: int
 
 
 @dataclass

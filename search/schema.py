@@ -139,3 +139,14 @@ DIRECTORY_FACETS = ("theme", "life_event")  # directory nodes a query may name (
 def facet_field(facet: str) -> str:
     """The index field of an API facet name (``region`` → ``f_region``)."""
     return "f_" + facet
+
+
+# The boosts that choose among a service's copies: those serving the person's locality.
+LOCALITY_FIELDS = (facet_field("locality"), facet_field("within"))
+_FACET_SOURCES = {field.name[2:]: field.source for field in FIELDS if field.kind == "facet"}
+
+
+def passes(guide: Guide, filters: dict[str, list[str]]) -> bool:
+    """Whether ``guide`` passes exact ``filters`` (facet name → any of these values), as an engine's
+    filter would."""
+    return all(set(_FACET_SOURCES[facet](guide)) & set(values) for facet, values in filters.items())

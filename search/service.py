@@ -301,7 +301,8 @@ class SearchService:
         if not hits:
             return []
         keys = [hit.guide.service for hit in hits]
-        copies = self._copies(keys, chosen) if collapsed else {}
+        known = {hit.guide.service: hit.copies for hit in hits if hit.copies is not None}
+        copies = (known if chosen.branch is None and len(known) == len(keys) else self._copies(keys, chosen)) if collapsed else {}
         children = self._children([hit.code for hit in hits])
         items = []
         for hit, key in zip(hits, keys):

@@ -16,6 +16,7 @@ from search.errors import IndexBusy
 from search import regions
 from search.meaning import meaning_text
 from search.models import Alternative, Branch, Concept, EngineQuery, NearestQuery
+from search.plan import plan
 from govsearch.settings import Settings
 from tests.conftest import BACKENDS, SAMPLE_GUIDES, TEST_GUIDES, read_jsonl, settings_on, write_jsonl
 
@@ -286,3 +287,55 @@ def test_a_plain_load_without_meanings_leaves_the_index_to_words_alone(parts, tm
     load_guides([write_jsonl(tmp_path / "b.jsonl", guides[3:])], parts.guides, parts.analyzer,
                 parts.settings.rejected_dir, progress=False)
     assert parts.guides.meanings_model() is None and parts.guides.count() == len(guides)
+
+
+# -- retrieval by service: a search's cost follows services, not copies --------------------------
+
+def _sample(parts):
+    """The bundled sample: each service in several localities, under one basic code."""
+    guides = [g for g in read_jsonl(SAMPLE_GUIDES) if g.get("status") != "withdrawn"]
+    load_guides([SAMPLE_GUIDES], parts.guides, parts.analyzer, parts.settings.rejected_dir, progress=False)
+    return guides
+
+
+def _collapsed(parts, words, **query):
+    return parts.guides.search(EngineQuery([_word(w) for w in words], collapse="service", **query))
+
+
+def test_one_hit_a_service_its_serving_copy_and_services_counted(parts):
+    guides = _sample(parts)
+    copies = [g for g in guides if g["name"] == "内地居民结婚登记"]
+    nationwide = _collapsed(parts, ["结婚"], facets=("region", "theme"))
+    [marriage] = [hit for hit in nationwide.hits if hit.guide.name == "内地居民结婚登记"]
+    assert marriage.code == min(g["code"] for g in copies) and marriage.copies == len(copies)  # the lowest code
+    assert len({hit.guide.service for hit in nationwide.hits}) == len(nationwide.hits)
+    assert {f.value: f.count for f in nationwide.facets["theme"]}["婚姻登记"] == 2  # 结婚 and 离婚: services, not copies
+    wuhou = "四川省成都市武侯区"
+    local = _collapsed(parts, ["结婚"], boosts=plan(None, wuhou).boosts)
+    assert next(h for h in local.hits if h.guide.name == "内地居民结婚登记").guide.region == wuhou
+    for branch in (None, Branch(wuhou, tuple(regions.lineage(wuhou)))):  # the services index, or copies on a branch
+        counted = _collapsed(parts, ["结婚"], branch=branch, facets=("theme",))
+        assert {f.value: f.count for f in counted.facets["theme"]}["婚姻登记"] == 2
+
+
+def test_a_service_matches_by_any_copys_words_and_a_filter_picks_a_copy_that_passes(parts, tmp_path):
+    guides = _sample(parts)
+    copy = next(g for g in guides if g["name"] == "内地居民结婚登记" and g["region"] == "湖北省武汉市洪山区")
+    changed = write_jsonl(tmp_path / "one.jsonl", [{**copy, "keywords": [*copy.get("keywords", []), "鸳鸯谱"]}])
+    load_guides([changed], parts.guides, parts.analyzer, parts.settings.rejected_dir, progress=False)  # one copy's new word
+    [found] = _collapsed(parts, parts.analyzer.index_terms("鸳鸯谱")).hits
+    assert found.guide.name == "内地居民结婚登记"
+    filtered = _collapsed(parts, ["结婚"], filters={"department": [copy["department"]]})
+    assert [h.code for h in filtered.hits if h.guide.name == "内地居民结婚登记"] == [copy["code"]]
+
+
+def test_withdrawing_copies_recounts_the_service_and_the_last_one_takes_it_out(parts, tmp_path):
+    guides = _sample(parts)
+    copies = sorted((g for g in guides if g["name"] == "内地居民结婚登记"), key=lambda g: g["code"])
+    withdraw = write_jsonl(tmp_path / "w.jsonl", [{**copies[0], "status": "withdrawn"}])
+    load_guides([withdraw], parts.guides, parts.analyzer, parts.settings.rejected_dir, progress=False)
+    [hit] = [h for h in _collapsed(parts, ["结婚"]).hits if h.guide.name == "内地居民结婚登记"]
+    assert (hit.code, hit.copies) == (copies[1]["code"], len(copies) - 1)
+    every = write_jsonl(tmp_path / "all.jsonl", [{**g, "status": "withdrawn"} for g in copies[1:]])
+    load_guides([every], parts.guides, parts.analyzer, parts.settings.rejected_dir, progress=False)
+    assert all(h.guide.name != "内地居民结婚登记" for h in _collapsed(parts, ["结婚"]).hits)

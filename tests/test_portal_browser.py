@@ -126,6 +126,7 @@ PAGES = {
     "results": "/search?q=" + "公积金提取",
     "filtered": "/search?q=" + "公积金提取" + "&theme=住房保障",
     "empty": "/search?q=xyzqwe",
+    "answer": "/search?q=" + "结婚登记要带什么" + "&locality=四川省成都市武侯区",
     "guide": "/guide/SG330100001",
     "case": "/case",
     "me": "/me",
@@ -163,6 +164,24 @@ def test_every_page_fits_the_screen_and_passes_axe_in_both_modes(portal, tmp_pat
         assert problems == []
     finally:
         driver.quit()
+
+
+def test_a_fact_question_is_answered_on_the_card_above_the_results_with_a_link_to_its_section(portal, phone, tmp_path):
+    _open(phone, portal + "/search?q=" + "结婚登记要带什么" + "&locality=四川省成都市武侯区")
+    card = phone.find_element(By.CSS_SELECTOR, ".answer")
+    first = phone.find_element(By.CSS_SELECTOR, ".results .card")
+    assert card.location["y"] < first.location["y"]  # above the results, on the first screen
+    assert card.location["y"] + card.size["height"] < PHONE[1] * 1.5
+    assert _texts(phone, ".answer h2") == ["申请材料"] and "居民身份证" in _texts(phone, ".answer .fact")[0]
+    whose = _texts(phone, ".answer .whose")[0]
+    assert "四川省成都市武侯区" in whose and "内地居民结婚登记" in whose  # whose fact it is
+    phone.save_screenshot(str(tmp_path / "answer-390x844.png"))
+    card.find_element(By.LINK_TEXT, "查看办事指南").click()
+    _drawn(phone)
+    assert urlsplit(phone.current_url).fragment == "materials"
+    assert phone.execute_script("return document.getElementById('materials').getBoundingClientRect().top") < 200
+    _open(phone, portal + "/search?q=" + "公积金提取")
+    assert phone.find_elements(By.CSS_SELECTOR, ".answer") == []  # a name asks no fact
 
 
 def test_the_accessibility_check_catches_a_planted_violation(portal, phone):

@@ -1,6 +1,9 @@
 """Guide search on an Elasticsearch 8 cluster.
 
-Guides live in ``<prefix>-guides-<stamp>`` behind the alias ``<prefix>-guides``. Text
+Guides live in ``<prefix>-guides-<stamp>`` behind the alias ``<prefix>-guides``, with two
+companions moved in the same ``update_aliases``: ``<prefix>-services`` (one document a service,
+the values of all its copies: a search for one hit a service without a branch ranks these, then
+reads each page service's serving copy) and ``<prefix>-meanings`` (``search.meaning``). Text
 arrives analysed by ``search.analysis`` (the same chain as the embedded engine), the
 mapping comes from ``search.schema`` and queries from ``search.engines.es_queries``, so both
 engines answer alike; this module only talks to the cluster.
@@ -22,6 +25,7 @@ import os
 import socket
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from typing import Iterator
 
 import elasticsearch
@@ -45,9 +49,10 @@ from search.models import (
     NearestQuery,
     Neighbour,
     Retrieved,
+    ServiceDocument,
     Suggestion,
 )
-from search.schema import MEANING_FACETS, NAMING_FIELDS, VOCABULARY_FIELDS
+from search.schema import LOCALITY_FIELDS, MEANING_FACETS, NAMING_FIELDS, VOCABULARY_FIELDS, passes
 
 VERSION_CHECK_SECONDS = 2.0  # how stale the lexicon and the feed's catalogue may be on another host
 BULK_CHUNK = 500
@@ -66,10 +71,12 @@ class ElasticsearchGuideEngine:
         self.es = self.cluster.es
         self.alias = f"{config.prefix}-guides"
         self.meanings_alias = f"{config.prefix}-meanings"  # moved with the guides alias, in one update
+        self.services_alias = f"{config.prefix}-services"  # … and so is this
         self.lock_index = f"{config.prefix}-locks"
         self._version: tuple[float, object] | None = None  # (checked at, version)
         self._lexicon: Lexicon | None = None
         self._meanings_model: tuple[object, str | None] | None = None  # (version, model)
+        self._has_services: tuple[object, bool] | None = None  # (version, whether the services index is there)
 
     # -- reading -------------------------------------------------------------------
 
@@ -84,16 +91,61 @@ class ElasticsearchGuideEngine:
         """The strict attempt and the nearest meanings in one ``_msearch`` round trip (most
         queries end there), then the rest of the ladder in another."""
         knn = [({"index": self.meanings_alias}, es_queries.knn_body(nearest))] if nearest else []
-        strict = [({}, es_queries.search_body(query)) for query in attempts[:1]]
+        strict = [self._request(query) for query in attempts[:1]]
         responses = self._msearch(strict + knn)
         neighbours = _neighbours(responses[-1], nearest.k) if nearest else []
         if not attempts:
             return Retrieved(0, EMPTY, neighbours)
         position, result = self._first_found(responses[:1], attempts[:1], 0)
         if not result.total and len(attempts) > 1:
-            rest = self._msearch([({}, es_queries.search_body(query)) for query in attempts[1:]])
+            rest = self._msearch([self._request(query) for query in attempts[1:]])
             position, result = self._first_found(rest, attempts[1:], 1)
-        return Retrieved(position, result, neighbours)
+        return Retrieved(position, self._serving(result, attempts[position]), neighbours)
+
+    def _by_service(self, query: EngineQuery) -> bool:
+        """Whether the services index answers ``query``: one hit a service, nationwide."""
+        return query.collapse == "service" and query.branch is None and self._services_there()
+
+    def _request(self, query: EngineQuery) -> tuple[dict, dict]:
+        if self._by_service(query):
+            return {"index": self.services_alias}, es_queries.search_body(query, services=True)
+        return {}, es_queries.search_body(query)
+
+    def _services_there(self) -> bool:
+        version = self.version()
+        if self._has_services is None or self._has_services[0] != version:
+            found = self.cluster.read("services", lambda: self.es.indices.exists_alias(name=self.services_alias))
+            self._has_services = (version, bool(found))
+        return self._has_services[1]
+
+    def _serving(self, result: EngineResult, query: EngineQuery) -> EngineResult:
+        """A services index's hits as copies: each service in its copy passing the filters that
+        the locality boosts rank first (equal scores: the lowest code), its representative where
+        nothing asks for another copy (or it passes the filters), else its lowest code passing them."""
+        local = [boost for boost in query.boosts if boost.field in LOCALITY_FIELDS]
+        if not result.hits or not self._by_service(query) or not (query.filters or local):
+            return result
+        services = [hit.guide.service for hit in result.hits]
+        chosen = {}
+        if local:
+            chosen = self._copies_of(es_queries.serving_body(services, replace(query, boosts=local), by_code=False))
+        wanted = [hit.guide.service for hit in result.hits if hit.guide.service not in chosen
+                  and not passes(hit.guide, query.filters)]
+        if wanted:
+            chosen.update(self._copies_of(es_queries.serving_body(wanted, query, by_code=True)))
+        hits = []
+        for hit in result.hits:
+            copy = chosen.get(hit.guide.service)
+            if copy is not None:
+                hits.append(replace(hit, code=copy.code, guide=copy))
+            elif passes(hit.guide, query.filters):
+                hits.append(hit)
+        return EngineResult(result.total, hits, result.facets)
+
+    def _copies_of(self, body: dict) -> dict[str, Guide]:
+        response = self._search("serving copies", body) or {"hits": {"hits": []}}
+        guides = [Guide.from_stored(hit["_source"]["guide"]) for hit in response["hits"]["hits"]]
+        return {guide.service: guide for guide in guides}
 
     def nearest(self, query: NearestQuery) -> list[Neighbour]:
         return self.retrieve([], query).neighbours
@@ -160,7 +212,8 @@ class ElasticsearchGuideEngine:
         return _facets(response, facets) if response else {facet: [] for facet in facets}
 
     def suggest(self, key: str, size: int) -> list[Suggestion]:
-        response = self._search("suggest", es_queries.suggest_body(key, size))
+        index = self.services_alias if self._services_there() else self.alias
+        response = self.cluster.read("suggest", lambda: self.es.search(index=index, body=es_queries.suggest_body(key, size)))
         suggestions: dict[str, Suggestion] = {}
         for hit in (response or {}).get("hits", {}).get("hits", []):
             guide = hit["_source"]["guide"]["record"]
@@ -221,9 +274,21 @@ class ElasticsearchGuideEngine:
             return str(error)
         return None if status in ("green", "yellow") else f"Elasticsearch cluster is {status}"
 
+    def service_documents(self, services: list[str]) -> dict[str, ServiceDocument]:
+        if not services or not self._services_there():
+            return {}
+        body = {"query": {"terms": {"f_service": services}}, "size": len(services), "_source": ["guide", "copies", "values"]}
+        response = self.cluster.read("services", lambda: self.es.search(index=self.services_alias, body=body))
+        documents = {}
+        for hit in (response or {}).get("hits", {}).get("hits", []):
+            source = hit["_source"]
+            service = source["values"]["f_service"][0]
+            documents[service] = ServiceDocument(service, source["values"], Guide.from_stored(source["guide"]), source["copies"])
+        return documents
+
     def drop(self) -> None:
         with self.cluster.guarded("drop"):
-            for alias in (self.alias, self.meanings_alias):
+            for alias in (self.alias, self.meanings_alias, self.services_alias):
                 self.es.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
             self.es.indices.delete(index=self.lock_index, ignore_unavailable=True)
         self._touched()
@@ -239,11 +304,13 @@ class ElasticsearchGuideEngine:
         return self.cluster.read(what, lambda: self.es.search(index=self.alias, body=body))
 
     def _result(self, response: dict, query: EngineQuery) -> EngineResult:
-        hits = [EngineHit(hit["_id"], hit["_score"] or 0.0, Guide.from_stored(hit["_source"]["guide"]))
-                for hit in response["hits"]["hits"]]
+        hits = []
+        for hit in response["hits"]["hits"]:
+            guide = Guide.from_stored(hit["_source"]["guide"])
+            hits.append(EngineHit(guide.code, hit["_score"] or 0.0, guide, hit["_source"].get("copies")))
         facets = _facets(response, query.facets) if query.facets else {}
         total = response["hits"]["total"]["value"]
-        if query.collapse:
+        if query.collapse and es_queries.DISTINCT in response.get("aggregations", {}):
             total = int(response["aggregations"][es_queries.DISTINCT]["value"]) if total else 0
         return EngineResult(total=total, hits=hits, facets=facets)
 
@@ -301,6 +368,7 @@ class ElasticsearchGuideWriter:
         self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk")
         self._in_flight: Future | None = None
         self._meanings: MeaningTable | None | bool = False  # False: leave them as they are
+        self._services: tuple[list[ServiceDocument], list[str]] | None = None
         self._done = False
         self._lock = LoadLock(engine.cluster, engine.lock_index, f"{engine.alias}-load")
         self._lock.acquire()
@@ -308,7 +376,9 @@ class ElasticsearchGuideWriter:
             with self.cluster.guarded("start a load"):
                 self._live = self._live_index(engine.alias)
                 self._live_meanings = self._live_index(engine.meanings_alias)
+                self._live_services = self._live_index(engine.services_alias)
                 self._drop_stale_indexes()
+                self._fresh = not self._live or not self.es.count(index=self._live)["count"]
                 self._target = self._create_index(building=True) if replace else (self._live or self._create_live())
         except BaseException:
             self._lock.release()
@@ -337,6 +407,9 @@ class ElasticsearchGuideWriter:
     def put_meanings(self, table: MeaningTable | None) -> None:
         self._meanings = table
 
+    def put_services(self, documents: list[ServiceDocument], touched: list[str]) -> None:
+        self._services = (documents, touched)
+
     def commit(self) -> None:
         self._flush()
         self._wait_for_bulk()
@@ -344,8 +417,13 @@ class ElasticsearchGuideWriter:
             self.es.indices.refresh(index=self._target)
             meanings = self._meanings_index() if self._meanings not in (None, False) else None
             if self.replace:
-                self._make_live(meanings)
+                services = self._services_index() if self._services else None
+                self._make_live(meanings, services)
             else:
+                if self._services and self._live_services:
+                    self._update_services(self._live_services)
+                elif self._services and self._fresh:  # the first load: nothing to merge into
+                    self._swap((self.engine.services_alias, None, self._services_index()))
                 self._stamp(self._target)
                 if self._meanings is not False:
                     self._swap((self.engine.meanings_alias, self._live_meanings, meanings))
@@ -404,7 +482,8 @@ class ElasticsearchGuideWriter:
     def _drop_stale_indexes(self) -> None:
         """Indexes of earlier loads not behind an alias: the ones replaced last time, or ones
         half-built by a load that crashed."""
-        for alias, live in ((self.engine.alias, self._live), (self.engine.meanings_alias, self._live_meanings)):
+        for alias, live in ((self.engine.alias, self._live), (self.engine.meanings_alias, self._live_meanings),
+                            (self.engine.services_alias, self._live_services)):
             for index in self.es.indices.get(index=f"{alias}-*", expand_wildcards="open,closed"):
                 if index != live:
                     self.es.indices.delete(index=index, ignore_unavailable=True)
@@ -428,6 +507,42 @@ class ElasticsearchGuideWriter:
         self.es.indices.put_settings(index=name, settings={"index": {"refresh_interval": None, "auto_expand_replicas": "0-1"}})
         self.es.indices.refresh(index=name)
         return name
+
+    def _services_index(self) -> str:
+        """A new services index holding the load's services (a replacement counts every copy)."""
+        name = self._create_index(building=True, alias=self.engine.services_alias, mappings=es_queries.services_mapping())
+        documents, _ = self._services
+        actions = ({"_index": name, "_id": document.service, "_source": es_queries.service_document(document)}
+                   for document in documents)
+        helpers.bulk(self.es.options(request_timeout=BULK_TIMEOUT), actions, chunk_size=BULK_CHUNK, max_retries=3)
+        self.es.indices.put_settings(index=name, settings={"index": {"refresh_interval": None, "auto_expand_replicas": "0-1"}})
+        self.es.indices.refresh(index=name)
+        return name
+
+    def _update_services(self, index: str) -> None:
+        """The touched services in the live services index, each counted and represented (lowest
+        code) from the copies the guides index now holds; one without copies leaves."""
+        documents, touched = self._services
+        counts = self._service_counts(touched)
+        body = {"query": {"terms": {"f_service": touched}}, "size": len(touched), "_source": es_queries.SOURCE,
+                "collapse": {"field": "f_service"}, "sort": [{"code": "asc"}]}
+        found = self.es.search(index=self._target, body=body)["hits"]["hits"] if touched else []
+        lowest = {guide.service: guide for guide in (Guide.from_stored(hit["_source"]["guide"]) for hit in found)}
+        actions = [{"_op_type": "delete", "_index": index, "_id": service} for service in touched if not counts.get(service)]
+        actions += [{"_index": index, "_id": document.service, "_source": es_queries.service_document(
+                        replace(document, representative=lowest[document.service], copies=counts[document.service]))}
+                    for document in documents if counts.get(document.service)]
+        helpers.bulk(self.es.options(request_timeout=BULK_TIMEOUT), actions, chunk_size=BULK_CHUNK, max_retries=3,
+                     raise_on_error=False)
+        self.es.indices.refresh(index=index)
+
+    def _service_counts(self, services: list[str]) -> dict[str, int]:
+        if not services:
+            return {}
+        body = {"size": 0, "query": {"terms": {"f_service": services}},
+                "aggs": {"counts": {"terms": {"field": "f_service", "size": len(services)}}}}
+        buckets = self.es.search(index=self._target, body=body)["aggregations"]["counts"]["buckets"]
+        return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
 
     def _values_of(self, field: str) -> list[str]:
         """Every value of a keyword field of the index being loaded, a composite page at a time."""
@@ -454,8 +569,8 @@ class ElasticsearchGuideWriter:
         self._swap((self.engine.alias, None, name))
         return name
 
-    def _make_live(self, meanings: str | None) -> None:
-        """The new index behind the alias, and its meanings behind theirs, in one atomic update."""
+    def _make_live(self, meanings: str | None, services: str | None) -> None:
+        """The new index behind the alias, its meanings and services behind theirs, in one atomic update."""
         self.es.indices.put_settings(index=self._target, settings={
             "index": {"refresh_interval": None, "auto_expand_replicas": "0-1"}})
         self.es.indices.refresh(index=self._target)
@@ -463,7 +578,8 @@ class ElasticsearchGuideWriter:
         self.es.cluster.health(index=self._target, wait_for_status="yellow", timeout="60s")
         # A load without meanings (semantic search off) leaves none behind: vectors of guides no
         # longer in the index would be found and resolve to nothing.
-        self._swap((self.engine.alias, self._live, self._target), (self.engine.meanings_alias, self._live_meanings, meanings))
+        self._swap((self.engine.alias, self._live, self._target), (self.engine.meanings_alias, self._live_meanings, meanings),
+                   (self.engine.services_alias, self._live_services, services))
 
     def _stamp(self, index: str) -> None:
         self.es.indices.put_mapping(index=index, meta={"loaded_at": time.time()})
@@ -559,8 +675,10 @@ def _neighbours(response: dict, k: int) -> list[Neighbour]:
 
 
 def _facets(response: dict, facets) -> dict[str, list[FacetCount]]:
+    """Buckets' counts: of services where a cardinality of them was asked for, else of documents."""
     aggregations = response.get("aggregations", {})
     return {
-        facet: [FacetCount(b["key"], b["doc_count"]) for b in aggregations.get(facet, {}).get("buckets", [])]
+        facet: [FacetCount(b["key"], int(b[es_queries.DISTINCT]["value"]) if es_queries.DISTINCT in b else b["doc_count"])
+                for b in aggregations.get(facet, {}).get("buckets", [])]
         for facet in facets
     }

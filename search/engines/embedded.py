@@ -6,6 +6,14 @@ term frequencies but no positions: queries match terms, never phrases, which kee
 index small and fast. Facet fields are raw, fast (columnar) terms for exact filters and
 terms aggregations.
 
+Services: a province publishes each service once per locality, so a broad query matches
+thousands of copies of a handful of services. Each generation holds, beside the copies, a
+services index (``services/``: one document a service, the values of all its copies) and the
+meanings (``search.meaning``). A search for one hit a service without a branch ranks the
+services index and then picks each page service's serving copy among its few copies on the
+person's lineage; its cost follows the number of services. On a branch (region=X), only the
+copies on it match, and those are collapsed directly.
+
 Generations: every ``--replace`` load builds a new index directory beside the live one
 and, only once it is committed, points ``CURRENT`` at it with an atomic rename, so a
 crash or Ctrl-C mid-load leaves the old index live. Readers notice the new pointer on
@@ -23,12 +31,22 @@ import os
 import secrets
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 import tantivy
 
-from search.engines.tantivy_queries import CODE_START, GROUP_IDS, SOURCE, QueryCompiler, build_schema, document
+from search.engines.tantivy_queries import (
+    CODE_START,
+    COPIES,
+    GROUP_IDS,
+    SOURCE,
+    QueryCompiler,
+    build_schema,
+    group_id,
+)
+from search.engines.tantivy_queries import document as indexed
 from search.errors import IndexBusy
 from search.guide import Guide
 from search.engines import embedded_meanings
@@ -44,9 +62,18 @@ from search.models import (
     NearestQuery,
     Neighbour,
     Retrieved,
+    ServiceDocument,
     Suggestion,
 )
-from search.schema import DIRECTORY_FACETS, NAMING_FIELDS, TEXT_FIELDS, VOCABULARY_FIELDS, facet_field
+from search.schema import (
+    DIRECTORY_FACETS,
+    LOCALITY_FIELDS,
+    NAMING_FIELDS,
+    TEXT_FIELDS,
+    VOCABULARY_FIELDS,
+    facet_field,
+    passes,
+)
 
 CURRENT = "CURRENT"
 LOCK = ".load.lock"
@@ -58,6 +85,10 @@ COLLAPSE_WINDOW = 400  # hits read to collapse a page into services, at least �
 MAX_COLLAPSE_WINDOW = 5_000  # … and at most
 DISTINCT = " distinct"  # the aggregation counting services; no facet has a space in its name
 EMPTY = EngineResult(total=0, hits=[], facets={})
+SERVICES = "services"  # the services index, a directory of each generation …
+SERVICE_VALUES = "values.json"  # … and beside it each service's values, which a plain load merges into
+RESOLVE_WINDOW = 8  # copies a service read to pick its serving copy: more than one lineage holds
+
 
 
 class EmbeddedGuideEngine:
@@ -68,17 +99,22 @@ class EmbeddedGuideEngine:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
         self.compiler = QueryCompiler(self.schema)
+        self.services_schema = build_schema(services=True)
+        self.services_compiler = QueryCompiler(self.services_schema)
         self._pointer = self.directory / CURRENT
         self._pointer_stamp: tuple | None = None
         self._generation_meta: Path | None = None  # the live generation's commit record
         self._meta_stamp: tuple | None = None  # … as this process last read it
         self._meanings: tuple[object, embedded_meanings.StoredMeanings | None] | None = None  # (stamp, meanings)
         self._index: tantivy.Index | None = None
+        self._services: tuple[object, tantivy.Index | None] | None = None  # (stamp, the services index)
         self._lexicon: Lexicon | None = None
 
     # -- reading -------------------------------------------------------------------
 
     def search(self, query: EngineQuery) -> EngineResult:
+        if query.collapse == "service" and query.branch is None and self._services_index() is not None:
+            return self._search_services(query)
         searcher = self._searcher()
         tantivy_query = self.compiler.compile(query)
         distinct = facet_field(query.collapse) if query.collapse else None
@@ -91,10 +127,79 @@ class EmbeddedGuideEngine:
             hits = [self._hit(searcher, score, address) for score, address in found.hits[: query.limit]]
         if not query.facets and total is not None:
             return EngineResult(total=total, hits=hits, facets={})
-        # One pass for the facets and, unless the collapse saw every hit, the number of services.
+        # One pass for the facets (collapsed: services counted) and, unless the collapse saw every hit,
+        # the number of services.
         facets, counted = self._aggregate(searcher, tantivy_query, query.facets, query.facet_size,
-                                          distinct if total is None else None)
+                                          distinct if total is None else None, counting=distinct)
         return EngineResult(total=total if total is not None else counted, hits=hits, facets=facets)
+
+    def _search_services(self, query: EngineQuery) -> EngineResult:
+        """One hit a service without searching every copy: the services index ranks services by
+        the values of all their copies, and each service on the page is then represented by its
+        copy that passes the filters and that the locality boosts rank first (without filters or
+        boosts, its representative: the lowest code). Facets count services."""
+        searcher = self._services_index().searcher()
+        tantivy_query = self.services_compiler.compile(query)
+        found = searcher.search(tantivy_query, max(query.limit, 1), count=True, offset=query.offset)
+        hits = []
+        for score, address in found.hits[: query.limit]:
+            document = searcher.doc(address)
+            guide = _guide(document)
+            hits.append(EngineHit(guide.code, score, guide, document.get_first(COPIES)))
+        local = [boost for boost in query.boosts if boost.field in LOCALITY_FIELDS]
+        if hits and (query.filters or local):
+            hits = self._serving(hits, query.filters, local)
+        facets = self._facets(searcher, tantivy_query, query.facets, query.facet_size) if query.facets else {}
+        return EngineResult(total=found.count or 0, hits=hits, facets=facets)
+
+    def service_documents(self, services: list[str]) -> dict[str, ServiceDocument]:
+        """The live documents of ``services`` (a plain load merges its copies into them)."""
+        index = self._services_index()
+        if index is None or not services:
+            return {}
+        values = json.loads((self._generation_meta.parent / SERVICES / SERVICE_VALUES).read_text(encoding="utf-8"))
+        searcher = index.searcher()
+        found = searcher.search(self.services_compiler.any_term("f_service", services), len(services)).hits
+        documents = {}
+        for _, address in found:
+            stored = searcher.doc(address)
+            service = stored.get_first("f_service")
+            documents[service] = ServiceDocument(service, values[service], _guide(stored), stored.get_first(COPIES))
+        return documents
+
+    def _serving(self, hits: list[EngineHit], filters: dict[str, list[str]], local: list) -> list[EngineHit]:
+        """Each hit's service in its copy passing ``filters`` that the locality boosts rank first
+        (equal scores: the lowest code); a service with no such copy leaves the page. One query
+        reads the copies serving the locality (a handful a service); a service none of which
+        serves it, under filters, is read in code order."""
+        services = [hit.guide.service for hit in hits]
+        searcher = self._searcher()
+        best: dict[str, tuple[float, str, tantivy.Document]] = {}
+        if local:
+            nearby = EngineQuery([], match_all=True, filters={**filters, "service": services}, boosts=local)
+            near_terms = [(boost.field, value) for boost in local for value in boost.values]
+            query = self.compiler.requiring_any(self.compiler.compile(nearby), near_terms)
+            found = searcher.search(query, RESOLVE_WINDOW * len(services)).hits
+            for service, tied in _tied_by_group(found, self._group_of(searcher, found, "service"), services).items():
+                best[service] = self._lowest_code(searcher, tied)
+        chosen = []
+        for hit in hits:
+            service = hit.guide.service
+            if service in best:
+                _, code, document = best[service]
+                chosen.append(replace(hit, code=code, guide=_guide(document)))
+            elif passes(hit.guide, filters):
+                chosen.append(hit)  # its representative: the lowest code of all
+            else:
+                lowest = self._lowest_passing(searcher, service, filters)
+                if lowest is not None:
+                    chosen.append(replace(hit, code=lowest.code, guide=lowest))
+        return chosen
+
+    def _lowest_passing(self, searcher, service: str, filters: dict[str, list[str]]) -> Guide | None:
+        query = self.compiler.compile(EngineQuery([], match_all=True, filters={**filters, "service": [service]}))
+        found = searcher.search(query, 1, order_by_field=CODE_START, order=tantivy.Order.Asc).hits
+        return _guide(searcher.doc(found[0][1])) if found else None
 
     def _collapsed(self, searcher, tantivy_query, query: EngineQuery) -> tuple[int | None, list[EngineHit]]:
         """One hit per value of the collapse field, the best scored (equal scores: lowest code),
@@ -172,9 +277,10 @@ class EmbeddedGuideEngine:
         return self._facets(self._searcher(), self.compiler.compile(query), facets, size)
 
     def suggest(self, key: str, size: int) -> list[Suggestion]:
-        searcher = self._searcher()
+        services = self._services_index()
+        searcher, compiler = (services.searcher(), self.services_compiler) if services else (self._searcher(), self.compiler)
         suggestions: dict[str, Suggestion] = {}
-        for _, address in searcher.search(self.compiler.suggest(key), size * 4, count=False).hits:
+        for _, address in searcher.search(compiler.suggest(key), size * 4, count=False).hits:
             document = searcher.doc(address)
             title = document.get_first("title")
             suggestions.setdefault(title, Suggestion(title, document.get_first("code")))
@@ -205,7 +311,7 @@ class EmbeddedGuideEngine:
     def version(self) -> tuple:
         """Changes whenever what is searchable changes (a commit or a swapped generation)."""
         self._live_index()
-        return (self._pointer_stamp, self._meta_stamp)
+        return (self._pointer_stamp, self._meta_stamp, _stamp(self._generation_meta.parent / SERVICES / "meta.json"))
 
     def health(self) -> str | None:
         try:
@@ -240,6 +346,16 @@ class EmbeddedGuideEngine:
         directory = {facet: [count.value for count in counts] for facet, counts in nodes.items()}
         naming = frozenset(term for name in NAMING_FIELDS for term in terms[name])
         return Lexicon(version, vocabulary, corpus, directory, regions, naming)
+
+    def _services_index(self) -> tantivy.Index | None:
+        """The live generation's services index (None: one written before there were any)."""
+        self._live_index()
+        directory = self._generation_meta.parent / SERVICES
+        stamp = (directory.parent.name, _stamp(directory / "meta.json"))
+        if self._services is None or self._services[0] != stamp:
+            index = tantivy.Index.open(str(directory)) if stamp[1] is not None else None
+            self._services = (stamp, index)
+        return self._services[1]
 
     def _stored_meanings(self) -> embedded_meanings.StoredMeanings | None:
         """The live generation's meanings, read again when they were written again."""
@@ -298,15 +414,20 @@ class EmbeddedGuideEngine:
     def _facets(self, searcher, query, facets, size) -> dict[str, list[FacetCount]]:
         return self._aggregate(searcher, query, facets, size)[0]
 
-    def _aggregate(self, searcher, query, facets, size, distinct: str | None = None
+    def _aggregate(self, searcher, query, facets, size, distinct: str | None = None, counting: str | None = None
                    ) -> tuple[dict[str, list[FacetCount]], int | None]:
-        """Terms counts of ``facets`` and the number of distinct values of ``distinct``, in one pass."""
+        """Terms counts of ``facets`` (of documents, or of distinct values of ``counting``: services)
+        and the number of distinct values of ``distinct``, in one pass."""
         spec = {facet: {"terms": {"field": facet_field(facet), "size": size}} for facet in facets}
+        if counting:
+            for terms in spec.values():
+                terms["aggs"] = {DISTINCT: {"cardinality": {"field": counting}}}
         if distinct:
             spec[DISTINCT] = {"cardinality": {"field": distinct}}
         result = searcher.aggregate(query, spec)
         counted = {
-            facet: [FacetCount(bucket["key"], bucket["doc_count"]) for bucket in result[facet]["buckets"]]
+            facet: [FacetCount(bucket["key"], int(round(bucket[DISTINCT]["value"])) if counting else bucket["doc_count"])
+                    for bucket in result[facet]["buckets"]]
             for facet in facets
         }
         return counted, int(round(result[DISTINCT]["value"] or 0)) if distinct else None
@@ -334,6 +455,9 @@ class EmbeddedGuideWriter:
         self._index = tantivy.Index.open(str(self._generation)) if replace else live
         self._writer = self._index.writer(WRITER_HEAP, 2)
         self._meanings: MeaningTable | None | bool = False  # False: leave them as they are
+        self._services: list[ServiceDocument] | None = None
+        self._fresh = self.replace or live.searcher().num_docs == 0  # nothing to merge services into
+        self._written: set[str] = set()  # codes this load wrote
         self._done = False
         self.failures: list[tuple[object, str]] = []  # tantivy refuses no document of the schema
 
@@ -345,9 +469,12 @@ class EmbeddedGuideWriter:
             self.abort()
 
     def upsert(self, guide_document: GuideDocument, origin: object = None) -> None:
-        # Deleting first also makes the last of two records with one code win within a load.
-        self._writer.delete_documents_by_term("code", guide_document.code)
-        self._writer.add_document(document(guide_document))
+        # Deleting first also makes the last of two records with one code win within a load; a
+        # new generation holds only what this load wrote, so only a code written already needs it.
+        if not self.replace or guide_document.code in self._written:
+            self._writer.delete_documents_by_term("code", guide_document.code)
+        self._written.add(guide_document.code)
+        self._writer.add_document(indexed(guide_document))
 
     def withdraw(self, code: str) -> None:
         self._writer.delete_documents_by_term("code", code)
@@ -355,10 +482,16 @@ class EmbeddedGuideWriter:
     def put_meanings(self, table: MeaningTable | None) -> None:
         self._meanings = table
 
+    def put_services(self, documents: list[ServiceDocument], touched: list[str]) -> None:
+        self._services = documents
+        self._touched = touched
+
     def commit(self) -> None:
         self._writer.commit()
         self._writer.wait_merging_threads()
         generation = self._generation or self.engine.directory / self._previous
+        if self._services is not None:
+            self._write_services(generation / SERVICES)
         if self._meanings is None:
             embedded_meanings.remove(generation)
         elif self._meanings is not False:
@@ -372,6 +505,40 @@ class EmbeddedGuideWriter:
         else:
             self._index.reload()  # this process sees the load at once; others within a second
         self._finish()
+
+    def _write_services(self, directory: Path) -> None:
+        """The load's services into the generation's services index, each counted and represented
+        from the copies the index now holds; a service left without copies leaves it."""
+        if not self._fresh and not (directory / "meta.json").exists():
+            return  # an index from before services: searched copy by copy until a --replace
+        self._index.reload()
+        searcher = self._index.searcher()
+        counts = _counts_of(searcher, "f_service")
+        compiler = self.engine.compiler
+        if self._fresh:
+            shutil.rmtree(directory, ignore_errors=True)
+            directory.mkdir(parents=True)
+        index = tantivy.Index(self.engine.services_schema, path=str(directory), reuse=not self._fresh)
+        writer = index.writer(WRITER_HEAP // 4, 1)
+        for service in self._touched:
+            writer.delete_documents_by_term("f_service", service)
+        values_path = directory / SERVICE_VALUES
+        values = {} if self._fresh else json.loads(values_path.read_text(encoding="utf-8"))
+        for document in self._services:
+            values.pop(document.service, None)
+            if not counts.get(document.service):
+                continue
+            values[document.service] = document.values
+            if not self.replace:  # the lowest code of the copies there are now
+                found = searcher.search(compiler.any_term("f_service", [document.service]), 1,
+                                        order_by_field=CODE_START, order=tantivy.Order.Asc).hits
+                document = replace(document, representative=_guide(searcher.doc(found[0][1])))
+            writer.add_document(indexed(replace(document, copies=counts[document.service])))
+        writer.commit()
+        writer.wait_merging_threads()
+        temporary = values_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, values_path)
 
     def abort(self) -> None:
         try:
@@ -393,8 +560,13 @@ def _guide(document: tantivy.Document) -> Guide:
 
 def _values_of(searcher, field: str) -> list[str]:
     """Every value of a facet field, by a terms aggregation over the whole index."""
+    return list(_counts_of(searcher, field))
+
+
+def _counts_of(searcher, field: str) -> dict[str, int]:
+    """Every value of a facet field with its number of documents."""
     found = searcher.aggregate(tantivy.Query.all_query(), {"values": {"terms": {"field": field, "size": 1_000_000}}})
-    return [bucket["key"] for bucket in found["values"]["buckets"]]
+    return {bucket["key"]: bucket["doc_count"] for bucket in found["values"]["buckets"]}
 
 
 def _keeping(table: MeaningTable, keys: set[str]) -> MeaningTable:
@@ -411,6 +583,20 @@ def _fast_column(searcher, column: str, addresses: list) -> list | None:
     except ValueError:  # the live index has no such column
         return None
     return None if None in values else values
+
+
+def _tied_by_group(hits, groups: list, wanted: list) -> dict[object, list[tuple[float, float, object]]]:
+    """Each wanted group's hits tied at its best rounded score, as (rounded, score, address)."""
+    tied: dict[object, list[tuple[float, float, object]]] = {}
+    ids = {group_id(value): value for value in wanted}
+    for (score, address), group in zip(hits, groups):
+        key = ids.get(group, group)
+        rounded = round(score, 3)
+        if key not in tied:
+            tied[key] = [(rounded, score, address)]
+        elif tied[key][0][0] == rounded:
+            tied[key].append((rounded, score, address))
+    return tied
 
 
 def _groups_on_page(hits, groups: list, wanted: int) -> list[list[tuple[float, float, object]]]:

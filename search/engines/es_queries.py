@@ -9,13 +9,23 @@ a ``filter`` (scoring nothing).
 
 from __future__ import annotations
 
-from search.models import Alternative, Branch, Concept, EngineQuery, GuideDocument, MeaningRow, NearestQuery
+from search.models import (
+    Alternative,
+    Branch,
+    Concept,
+    EngineQuery,
+    GuideDocument,
+    MeaningRow,
+    NearestQuery,
+    ServiceDocument,
+)
 from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
 from search.schema import DIRECTORY_FACETS, FIELDS, MEANING_FACETS, NAMING_FIELDS, TEXT_FIELDS, facet_field
 
 LEXICON_PAGE = 10_000
 DISTINCT_PRECISION = 40_000  # cardinality counts are exact below this many values
 SOURCE = ["guide"]
+SERVICE_HIT_SOURCE = ["guide", "copies"]
 DISTINCT = "_distinct"  # the aggregation counting collapsed groups
 KNN_ROWS_PER_SERVICE = 2  # meanings asked for a service wanted (a service may have several)
 KNN_CANDIDATES = 200  # per shard: HNSW's candidate list
@@ -40,6 +50,26 @@ def mapping() -> dict:
         properties[name] = {"type": "keyword", "index": False, "doc_values": True}
     properties["guide"] = {"type": "object", "enabled": False}
     return {"dynamic": "strict", "_source": {"includes": SOURCE}, "properties": properties}
+
+
+def services_mapping() -> dict:
+    """The services index: the guides' fields, each a service's values over its copies, its
+    representative copy, its number of copies and its values kept to merge a later load into."""
+    body = mapping()
+    body["properties"].update(copies={"type": "integer"}, values={"type": "object", "enabled": False})
+    body["_source"] = {"includes": ["guide", "copies", "values"]}
+    return body
+
+
+def service_document(doc: ServiceDocument) -> dict:
+    body: dict = {"guide": doc.representative.stored(), "copies": doc.copies, "values": doc.values}
+    for field in FIELDS:
+        values = doc.values[field.name]
+        if field.kind == "tokens":
+            body[field.name] = " ".join(values)
+        elif field.kind in ("keyword", "facet") and values:
+            body[field.name] = values
+    return body
 
 
 def meanings_mapping(model: str, dimensions: int) -> dict:
@@ -81,24 +111,41 @@ def lexicon_fields() -> list[str]:
     return [f"lex_{name}" for name in NAMING_FIELDS] + ["lex_corpus"]
 
 
-def search_body(query: EngineQuery) -> dict:
+def search_body(query: EngineQuery, services: bool = False) -> dict:
+    """The request of ``query``: on the guides index (copies; collapsed to one hit a service,
+    services counted), or with ``services`` on the services index (a document a service)."""
     body = {
         "query": compile_query(query),
         "from": query.offset,
         "size": query.limit,
         "track_total_hits": True,
-        "_source": SOURCE,
+        "_source": SERVICE_HIT_SOURCE if services else SOURCE,
     }
-    aggs = facet_aggs(query.facets, query.facet_size) if query.facets else {}
-    if query.collapse:
+    counting = facet_field(query.collapse) if query.collapse and not services else None
+    aggs = facet_aggs(query.facets, query.facet_size, counting) if query.facets else {}
+    if counting:
         # One hit per service, the best scored; equal scores by code, as the embedded engine.
-        body["collapse"] = {"field": facet_field(query.collapse)}
+        body["collapse"] = {"field": counting}
         body["sort"] = [{"_score": "desc"}, {"code": "asc"}]
         body["track_scores"] = True
-        aggs[DISTINCT] = {"cardinality": {"field": facet_field(query.collapse), "precision_threshold": DISTINCT_PRECISION}}
+        aggs[DISTINCT] = {"cardinality": {"field": counting, "precision_threshold": DISTINCT_PRECISION}}
     if aggs:
         body["aggs"] = aggs
     return body
+
+
+def serving_body(services: list[str], query: EngineQuery, by_code: bool) -> dict:
+    """Each of ``services`` in its copy passing the query's filters that its boosts rank first
+    (equal scores: the lowest code), among the copies holding a boosted locality term; or with
+    ``by_code``, its lowest code passing the filters."""
+    copies = EngineQuery([], match_all=True, filters={**query.filters, "service": services},
+                         boosts=[] if by_code else query.boosts)
+    compiled = compile_query(copies)
+    if not by_code:
+        near = [{"terms": {boost.field: list(boost.values)}} for boost in query.boosts]
+        compiled["bool"].setdefault("filter", []).append({"bool": {"should": near, "minimum_should_match": 1}})
+    return {"query": compiled, "size": len(services), "_source": SOURCE, "collapse": {"field": facet_field("service")},
+            "sort": ([] if by_code else [{"_score": "desc"}]) + [{"code": "asc"}], "track_scores": True}
 
 
 def compile_query(query: EngineQuery) -> dict:
@@ -133,8 +180,13 @@ def filter_clauses(filters: dict[str, list[str]], branch: Branch | None = None) 
     return clauses
 
 
-def facet_aggs(facets, size: int) -> dict:
-    return {facet: {"terms": {"field": facet_field(facet), "size": size}} for facet in facets}
+def facet_aggs(facets, size: int, counting: str | None = None) -> dict:
+    """Terms counts of ``facets``: of documents, or of distinct values of ``counting`` (services)."""
+    aggs = {facet: {"terms": {"field": facet_field(facet), "size": size}} for facet in facets}
+    if counting:
+        for terms in aggs.values():
+            terms["aggs"] = {DISTINCT: {"cardinality": {"field": counting, "precision_threshold": DISTINCT_PRECISION}}}
+    return aggs
 
 
 def suggest_body(key: str, size: int) -> dict:

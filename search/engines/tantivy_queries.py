@@ -14,24 +14,26 @@ import json
 
 import tantivy
 
-from search.models import Alternative, Branch, Concept, EngineQuery, GuideDocument
+from search.models import Alternative, Branch, Concept, EngineQuery, GuideDocument, ServiceDocument
 from search.ranking import FIELD_TIE_BREAKER, SUGGEST_HEAD_BOOST
 from search.schema import FIELDS, facet_field
 
-SOURCE = "source"  # the stored guide (Guide.stored), returned with every hit
+SOURCE = "source"  # the stored guide (Guide.stored), returned with every hit; a service's representative
+COPIES = "copies"  # a service document's number of copies
 GROUP_IDS = {"service": "service_id"}  # numeric fast columns of the collapse groups
 CODE_START = "code_start"  # a code's first 8 bytes as a number: codes compare as their starts do, or tie
 
 
-def build_schema(fast_columns: bool = True) -> tantivy.Schema:
+def build_schema(fast_columns: bool = True, services: bool = False) -> tantivy.Schema:
     """The tantivy schema of ``search.schema.FIELDS``, and the numeric columns the collapse reads
-    (an index written before them has none, and still collapses, reading documents)."""
+    (an index written before them has none, and still collapses, reading documents); the services
+    index (one document a service) stores its number of copies too."""
     builder = tantivy.SchemaBuilder()
     for field in FIELDS:
         if field.kind == "tokens":
             builder.add_text_field(field.name, tokenizer_name="whitespace", index_option="freq")
         elif field.kind in ("keyword", "facet"):
-            stored = field.returned or field.name == "code"
+            stored = field.returned or (field.name == "code" and not services)  # a service has many codes
             builder.add_text_field(field.name, stored=stored, tokenizer_name="raw", index_option="basic",
                                    fast=field.kind == "facet")
         else:
@@ -39,12 +41,15 @@ def build_schema(fast_columns: bool = True) -> tantivy.Schema:
     builder.add_bytes_field(SOURCE, stored=True)
     for column in (*GROUP_IDS.values(), CODE_START) if fast_columns else ():
         builder.add_unsigned_field(column, fast=True)
+    if services:
+        builder.add_unsigned_field(COPIES, stored=True)
     return builder.build()
 
 
-def document(document: GuideDocument) -> tantivy.Document:
-    """The indexed form of a ``GuideDocument``."""
-    fields: dict[str, object] = {SOURCE: json.dumps(document.guide.stored(), ensure_ascii=False).encode()}
+def document(document: GuideDocument | ServiceDocument) -> tantivy.Document:
+    """The indexed form of a ``GuideDocument`` (a copy) or a ``ServiceDocument``."""
+    guide = document.guide if isinstance(document, GuideDocument) else document.representative
+    fields: dict[str, object] = {SOURCE: json.dumps(guide.stored(), ensure_ascii=False).encode()}
     for field in FIELDS:
         values = document.values[field.name]
         if field.kind == "tokens":
@@ -54,7 +59,9 @@ def document(document: GuideDocument) -> tantivy.Document:
     built = tantivy.Document(**fields)
     for group, column in GROUP_IDS.items():
         built.add_unsigned(column, group_id(document.values[facet_field(group)][0]))
-    built.add_unsigned(CODE_START, code_start(document.code))
+    built.add_unsigned(CODE_START, code_start(guide.code))
+    if isinstance(document, ServiceDocument):
+        built.add_unsigned(COPIES, document.copies)
     return built
 
 
@@ -98,6 +105,12 @@ class QueryCompiler:
         if branch:
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(self._branch(branch), 0.0)))
         return tantivy.Query.boolean_query(clauses)
+
+    def requiring_any(self, query: tantivy.Query, terms: list[tuple[str, str]]) -> tantivy.Query:
+        """``query`` among the documents holding any of ``terms`` ((field, value) pairs), scoring nothing more."""
+        anyone = tantivy.Query.boolean_query([(tantivy.Occur.Should, self.any_term(field, [value])) for field, value in terms])
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, query),
+                                            (tantivy.Occur.Must, tantivy.Query.const_score_query(anyone, 0.0))])
 
     def suggest(self, key: str) -> tantivy.Query:
         return tantivy.Query.boolean_query([
