@@ -283,7 +283,8 @@ class EmbeddedGuideEngine:
         for _, address in searcher.search(compiler.suggest(key), size * 4, count=False).hits:
             document = searcher.doc(address)
             title = document.get_first("title")
-            suggestions.setdefault(title, Suggestion(title, document.get_first("code")))
+            if title not in suggestions:  # a service stores no code of its own: its representative's
+                suggestions[title] = Suggestion(title, document.get_first("code") or _guide(document).code)
             if len(suggestions) == size:
                 break
         return list(suggestions.values())
