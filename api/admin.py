@@ -50,6 +50,18 @@ def reload_synonyms():
     return jsonify(_components().reload_dictionaries().as_json())
 
 
+@blueprint.get("/next-steps")
+def next_steps():
+    """What follows a service: learned from people and read from the catalogue, with why."""
+    code = params.optional_text("code", max_chars=64)
+    if not code:
+        raise ApiError(400, "parameter 'code' is required: the code of a guide")
+    found = _components().feed.what_follows(code)
+    if found is None:
+        raise ApiError(404, f"no active guide with code {code!r}")
+    return jsonify(found)
+
+
 @blueprint.get("/hot")
 def hot_review():
     """Every candidate hot search with whether the portal shows it and why."""

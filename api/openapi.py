@@ -265,7 +265,7 @@ SCHEMAS = {
         "code": {"type": "string"}, "name": {"type": "string"},
         "reason": {"type": "string", "description": "a sentence a citizen understands"},
         "score": {"type": "number"},
-        "source": {"type": "string", "description": "next_step (what people went on to do next), life_event (the catalogue's 一件事), profile, business_scope or popular"},
+        "source": {"type": "string", "description": "next_step (what people went on to do next), catalogue_step (the catalogue says it follows a step the person took: a material it needs is a paper they obtained, or its conditions name it), life_event (the catalogue's 一件事), profile, business_scope or popular"},
     }, ("code", "name", "reason", "score", "source")),
     "UserEvent": USER_EVENT,
     "UsageReport": USAGE_REPORT,
@@ -434,6 +434,26 @@ PATHS = {
             "added_rules": _array({"type": "string"}), "removed_rules": _array({"type": "string"}),
         }, ("words", "synonym_rules", "stop_phrases", "blocked_terms", "added_rules", "removed_rules")),
             "what changed"), **_errors(400, 401, 403, 404, 503)},
+    }},
+    "/api/v1/admin/next-steps": {"get": {
+        "operationId": "adminNextSteps", "tags": ["admin"],
+        "summary": "What follows a service, learned from people and read from the catalogue, and why",
+        "description": "learned: the steps people took next, with how many distinct people (used in the feed from "
+                       "GOVSEARCH_FEED_MIN_PEOPLE on); catalogue: the services whose materials need a paper this one "
+                       "issues or whose conditions name it, strongest first.",
+        "security": _ADMIN,
+        "parameters": [{"name": "code", "in": "query", "required": True,
+                        "schema": {"type": "string", "minLength": 1, "maxLength": 64}, "description": "a guide's code"}],
+        "responses": {"200": _json(_object({
+            "service": _object({"code": {"type": "string"}, "name": {"type": "string"}}, ("code", "name")),
+            "learned": _array(_object({"code": {"type": "string"}, "name": {"type": "string"},
+                                       "weight": {"type": "number"}, "people": {"type": "integer", "minimum": 1},
+                                       "used": {"type": "boolean"}}, ("code", "name", "weight", "people", "used"))),
+            "catalogue": _array(_object({"code": {"type": "string"}, "name": {"type": "string"},
+                                         "kind": {"enum": ["material", "condition"]}, "term": {"type": "string"},
+                                         "weight": {"type": "number"}, "why": {"type": "string"}},
+                                        ("code", "name", "kind", "term", "weight", "why"))),
+        }, ("service", "learned", "catalogue")), "what follows"), **_errors(400, 401, 403, 404, 503)},
     }},
     "/api/v1/admin/hot": {
         "get": {

@@ -72,9 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     events.set_defaults(handler=_index_events)
 
     learning = commands.add_parser("learn", help="refit what the feed learns offline").add_subparsers(dest="what", required=True)
-    blend = learning.add_parser("blend", help="the feed's signal weights, by logistic regression on held-out latest steps")
+    blend = learning.add_parser("blend", help="the feed's signal weights, by logistic regression on steps that followed "
+                                              "another; installed only if no worse (index events refits it too)")
     blend.add_argument("--sample", type=int, default=5000, help="users to fit on (default 5000)")
     blend.set_defaults(handler=_learn_blend)
+    follows = commands.add_parser("next-steps", help="what follows a service: learned from people and read from the catalogue")
+    follows.add_argument("code", help="a guide's code")
+    follows.set_defaults(handler=_next_steps)
 
     token = commands.add_parser("token", help="print a bearer token for a user (signed with GOVSEARCH_SECRET)")
     token.add_argument("user_id")
@@ -150,10 +154,33 @@ def _index_users(args, settings: Settings) -> int:
 
 
 def _index_events(args, settings: Settings) -> int:
+    """Load events, then refit the feed's blend on them (installed only if it does no worse),
+    so the feed needs no other command; the load's summary line comes last."""
     from govsearch.components import build_components
     from indexer.behaviour import load_events
 
-    return _summarised(load_events(args.paths, build_components(settings).feed, settings.rejected_dir))
+    feed = build_components(settings).feed
+    report = load_events(args.paths, feed, settings.rejected_dir)
+    if report.counts.get("new"):
+        print(_refit_blend(feed)[1])
+    return _summarised(report)
+
+
+def _refit_blend(feed, sample: int = 5000) -> tuple[bool, str]:
+    """(installed, one line saying what the fit did, with its figures and the serving weights')."""
+    from recommender.store import StoreUnavailable
+
+    try:
+        model = feed.fit_blend(sample)
+    except (ValueError, StoreUnavailable) as error:
+        return False, f"blend: not refitted ({error}); the weights serving now are kept"
+    fitted, serving = model["fitted"], model["serving"]
+    figures = (f"HR@10 {fitted['hr@10']:.3f} / nDCG@10 {fitted['ndcg@10']:.3f} against {serving['hr@10']:.3f} / "
+               f"{serving['ndcg@10']:.3f} for the weights serving now, on {model['checked_on']:,} people held out")
+    if not model["installed"]:
+        return False, f"blend: a fit on {model['users']:,} people refused, it ranks next steps worse ({figures}); kept the serving weights"
+    weights = ", ".join(f"{source} {weight:.3f}" for source, weight in model["weights"].items())
+    return True, f"blend: fitted on {model['users']:,} people's next steps and installed ({figures}): {weights}"
 
 
 def _summarised(report: LoadReport) -> int:
@@ -164,19 +191,23 @@ def _summarised(report: LoadReport) -> int:
 
 def _learn_blend(args, settings: Settings) -> int:
     from govsearch.components import build_components
-    from recommender.store import StoreUnavailable
 
     if not 10 <= args.sample <= 1_000_000:
         print("govsearch: --sample must be 10 to 1000000", file=sys.stderr)
         return EXIT_UNREADABLE
-    try:
-        model = build_components(settings).feed.fit_blend(args.sample)
-    except (ValueError, StoreUnavailable) as error:
-        print(f"govsearch: {error}", file=sys.stderr)
+    installed, line = _refit_blend(build_components(settings).feed, args.sample)
+    print(line, file=sys.stdout if installed else sys.stderr)
+    return 0 if installed else 1
+
+
+def _next_steps(args, settings: Settings) -> int:
+    from govsearch.components import build_components
+
+    found = build_components(settings).feed.what_follows(args.code)
+    if found is None:
+        print(f"govsearch: no active guide with code {args.code!r}", file=sys.stderr)
         return 1
-    weights = ", ".join(f"{source} {weight:.3f}" for source, weight in model["weights"].items())
-    print(f"blend fitted on {model['users']:,} users ({model['positives']:,} of {model['candidates']:,} candidates "
-          f"were the step taken next): {weights}")
+    print(json.dumps(found, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -221,7 +252,7 @@ def _demo(args, settings: Settings) -> int:
                      pepper=settings.pepper).summary())
     print(load_users([SAMPLE_DATA / "users.jsonl"], components.behaviour, settings.rejected_dir).summary())
     print(load_events([SAMPLE_DATA / "events.jsonl"], components.feed, settings.rejected_dir).summary())
-    print(f"demo: the feed's blend fitted on {components.feed.fit_blend()['users']} sample users' latest steps")
+    print(f"demo: {_refit_blend(components.feed)[1]}")
     print(f"demo: {_seed_query_log(components, SAMPLE_DATA / 'events.jsonl')} searches of the sample users in the query log")
     base = f"http://{args.host}:{args.port}"
     example = json.loads((SAMPLE_DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])

@@ -14,8 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from recommender.links import Links
 from search import regions
 from search.guide import Guide
+from search.variants import ENTRY, PLAIN
 
 
 @dataclass
@@ -28,28 +30,43 @@ class Service:
     text: str = ""  # name, keywords, summary: what the business-scope match reads
     sensitive: bool = False  # about a death, a cancellation or a loss: never pushed for popularity
     yearly: bool = False  # done again every year (个税汇算, 年报): pushed again a year after it was done
+    first_step: bool = True  # not a 变更, 注销 or 补领 of something done before
+    themes: set[str] = field(default_factory=set)
+    keywords: tuple[str, ...] = ()
+    summary: str = ""
+    materials: set[str] = field(default_factory=set)  # the names of the required materials of its copies
+    conditions: str = ""
 
 
 class Catalogue:
     def __init__(self, guides: Iterable[Guide]):
         self.services: dict[str, Service] = {}
         self.service_of_code: dict[str, str] = {}
+        self.region_of_code: dict[str, str] = {}
         self.by_life_event: dict[str, list[str]] = defaultdict(list)
         for guide in guides:
             key = guide.service
             service = self.services.setdefault(key, Service(key, guide.name))
             service.audience.update(guide.audience)
             service.life_events.update(guide.life_events)
-            service.copies.setdefault(regions.canonical(guide.region), guide.code)
+            region = regions.canonical(guide.region)
+            service.copies.setdefault(region, guide.code)
+            self.region_of_code[guide.code] = region
             service.sensitive = service.sensitive or guide.traits.sensitive
             service.yearly = service.yearly or guide.traits.yearly
+            service.themes.update(guide.themes)
+            service.materials.update(m["name"] for m in guide.materials if m.get("required", True) and m.get("name"))
             if not service.text:
+                service.first_step = bool({ENTRY, PLAIN} & set(guide.traits.variants))
+                service.keywords, service.summary, service.conditions = guide.keywords, guide.summary, guide.conditions
                 service.text = " ".join([guide.name, *guide.keywords, guide.summary])
             self.service_of_code[guide.code] = key
         for key, service in self.services.items():
             for event in service.life_events:
                 self.by_life_event[event].append(key)
         self._named: dict[re.Pattern, list[str]] = {}
+        self.links = Links(self)
+        self.stages = {event: self.links.stages(keys) for event, keys in self.by_life_event.items()}
 
     def named(self, pattern: re.Pattern) -> list[str]:
         """Services whose name matches (remembered: rules ask the same on every feed call)."""
@@ -70,6 +87,13 @@ class Catalogue:
         if not region:
             return next(iter(copies.values()), None)
         return next((copies[node] for node in regions.lineage(region) if node in copies), None)
+
+    def copy_serves(self, code: str | None, kind: str | None, region: str | None) -> bool:
+        """Whether the copy ``code`` is one a person of this audience and locality would use."""
+        key = self.service_for(code)
+        if key is None or (kind and kind not in self.services[key].audience):
+            return False
+        return not region or self.region_of_code[code] in regions.lineage(region)
 
     def serves(self, key: str, kind: str | None, region: str | None) -> bool:
         service = self.services.get(key)

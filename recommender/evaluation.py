@@ -97,7 +97,7 @@ def audit(feed: FeedService, items: dict[str, list[dict]]) -> dict[str, int]:
             found["done"] += service in done and not catalogue.services[service].yearly
             found["audience"] += bool(profile) and profile.kind not in catalogue.services[service].audience
             found["locality"] += catalogue.copy_for(service, profile.region if profile else None) != item["code"]
-            if item["source"] in ("next_step", "life_event"):
+            if item["source"] in ("next_step", "catalogue_step", "life_event"):
                 found["reasons checked"] += 1
                 found["untrue reasons"] += not _true_reason(feed, item, service, did, touched)
     return found
@@ -107,6 +107,8 @@ def _true_reason(feed: FeedService, item: dict, service: str, did: dict[str, str
     """Whether the person did (您办理了) or at least looked at what the reason names, and what it
     says of the two services holds."""
     quoted = QUOTED.findall(item["reason"])
+    if item["source"] == "catalogue_step":
+        return _true_catalogue_reason(feed.catalogue, quoted, service, did)
     earlier = (did if item["reason"].startswith("您办理了") else touched).get(quoted[0]) if quoted else None
     if earlier is None:
         return False
@@ -115,6 +117,14 @@ def _true_reason(feed: FeedService, item: dict, service: str, did: dict[str, str
         return event in feed.catalogue.services[earlier].life_events and event in feed.catalogue.services[service].life_events
     _, people = feed.store.transitions([earlier], limit=1000)[earlier].get(service, (0.0, 0))
     return quoted[-1] == item["name"] and people >= feed.min_people
+
+
+def _true_catalogue_reason(catalogue, quoted: list[str], service: str, did: dict[str, str]) -> bool:
+    """「B」 needs or names 「term」 and the person did 「A」, which issues it or is named so."""
+    if len(quoted) != 3 or quoted[2] not in did or quoted[0] != catalogue.services[service].name:
+        return False
+    later = catalogue.services[service]
+    return any(quoted[1] in text for text in (*later.materials, later.conditions))
 
 
 class Interactions:

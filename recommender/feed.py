@@ -1,8 +1,8 @@
 """The "我的" feed: the signals blended into one explainable list.
 
 Every signal's scores are scaled to [0, 1] and weighted (``recommender.blend``: weights learned
-from held-out history); an item's score is the sum over signals, and it carries the reason and
-source of the signal that contributed most. Rules applied to every item: nothing the user has
+from held-out history; what follows the person's own steps first, broad signals never adding
+up); an item carries the reason and source of the signal that contributed most. Rules applied to every item: nothing the user has
 already applied for, completed or dismissed (a yearly service again once a year has passed), only
 services for the user's audience (no 法人 licence to a 个人), only copies that serve the
 user's region (their own district's first, else their city's or province's), and a service
@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import defaultdict
 
 from recommender import blend
 from recommender.catalogue import Catalogue
@@ -32,13 +31,14 @@ from search.engine import GuideEngine
 log = logging.getLogger(__name__)
 
 JOURNEY_LENGTH = 5  # the most recent services the next-step signals start from
+JOURNEY_WINDOW_MS = 120 * DAY_MS  # a step this long before the latest one belongs to another journey
 HISTORY_READ = 200  # a user's latest events the feed reads
 POPULAR_TTL_SECONDS = 30.0
 BLEND_TTL_SECONDS = 60.0  # a refitted blend reaches every worker within this
 YEAR_MS = 365 * DAY_MS
 POPULAR_PER_SEGMENT = 60
 WIDER_SEGMENT_DISCOUNT = 0.7  # city-wide popularity counts less than the district's own
-FOLLOWS_OWN_EVENT = ("next_step", "life_event")  # the only sources that may push a sensitive service
+FOLLOWS_OWN_EVENT = ("next_step", "catalogue_step", "life_event")  # the only sources that may push a sensitive service
 
 
 class FeedService:
@@ -120,28 +120,52 @@ class FeedService:
         items = blended(catalogue, signals, weights, profile.region if profile else None, size)
         return {"items": [item.as_json() for item in items], "personalized": True}
 
+    def what_follows(self, code: str) -> dict | None:
+        """For operators: what follows the service of guide ``code`` — learned from people (with
+        how many took each step) and read from the catalogue (with why) — or None if unknown."""
+        catalogue = self.catalogue
+        key = catalogue.service_for(code)
+        if key is None:
+            return None
+
+        def named(service: str) -> dict:
+            return {"code": catalogue.copy_for(service, catalogue.region_of_code[code]) or catalogue.copy_for(service, None),
+                    "name": catalogue.services[service].name}
+
+        learned = self.store.transitions([key]).get(key, {})
+        return {
+            "service": named(key),
+            "learned": [{**named(later), "weight": round(weight, 4), "people": people,
+                         "used": people >= self.min_people}
+                        for later, (weight, people) in learned.items() if later in catalogue.services],
+            "catalogue": [{**named(link.later), "kind": link.kind, "term": link.term, "weight": round(link.weight, 4),
+                           "why": link.why(catalogue)} for link in catalogue.links.after(key)],
+        }
+
     def fit_blend(self, sample: int = 5000) -> dict:
-        """Refit the blend's weights on up to ``sample`` users' held-out latest steps, and keep
-        them in the store for every worker (``govsearch learn blend``)."""
+        """Refit the blend's weights on up to ``sample`` users' steps that followed an earlier
+        one, and install them for every worker only if, on users held out of the fit, they rank
+        the next step at least as well as the weights serving now (the result says both)."""
         _, catalogue, scopes = self._current()
 
         def signals_before(user_id: str, history: list[StoredEvent]) -> blend.Signals:
             return self._signals(catalogue, scopes, self.store.get_user(user_id), history)
 
         users = self.store.user_ids(sample)
-        model = blend.fit(blend.examples_of(users, lambda user: self.store.history(user, limit=HISTORY_READ), signals_before))
-        self.store.put_model(blend.MODEL_NAME, model)
-        self._blend = None
+        examples = blend.examples_of(users, lambda user: self.store.history(user, limit=HISTORY_READ), signals_before)
+        model = blend.fit_checked(examples, self._weights())
+        if model["installed"]:
+            self.store.put_model(blend.MODEL_NAME, model)
+            self._blend = None
         return model
 
     def _signals(self, catalogue: Catalogue, scopes: ScopeMatcher, profile: UserProfile | None,
                  history: list[StoredEvent]) -> blend.Signals:
         """Every signal's candidates that may be pushed to this user (the rules of the module doc)."""
-        journey = _journey(history)
-        done = {s.service for s in history if s.service and s.event.type in JOURNEY_TYPES}
+        steps, looked = _journey(catalogue, profile, history)
         signals = {
-            "next_step": next_steps(catalogue, journey, self.store.transitions(journey), self.min_people),
-            "life_event": life_events(catalogue, journey, done),
+            "next_step": next_steps(catalogue, steps, self.store.transitions(steps), self.min_people),
+            "life_event": life_events(catalogue, steps + looked, set(steps)),
             "profile": age(catalogue, profile),
             "business_scope": scopes.candidates(profile),
             "popular": self._popular_for(catalogue, profile),
@@ -199,18 +223,10 @@ class FeedService:
 
 def blended(catalogue: Catalogue, signals: blend.Signals, weights: dict[str, float], region: str | None,
             size: int) -> list[FeedItem]:
-    totals: dict[str, float] = defaultdict(float)
-    strongest: dict[str, tuple[float, Candidate]] = {}
-    for source, candidates in signals.items():
-        for candidate, score in blend.scaled(candidates):
-            share = weights[source] * score
-            totals[candidate.service] += share
-            if candidate.service not in strongest or share > strongest[candidate.service][0]:
-                strongest[candidate.service] = (share, candidate)
-    ranked = sorted(totals, key=lambda s: (-totals[s], s))[:size]
     return [
-        FeedItem(catalogue.copy_for(s, region), catalogue.services[s].name, strongest[s][1].reason, totals[s], strongest[s][1].source)
-        for s in ranked
+        FeedItem(catalogue.copy_for(item.service, region), catalogue.services[item.service].name,
+                 item.candidate.reason, item.score, item.candidate.source)
+        for item in blend.ranked(signals, weights)[:size]
     ]
 
 
@@ -227,9 +243,26 @@ def _not_pushed(catalogue: Catalogue, history: list[StoredEvent]) -> set[str]:
     return found
 
 
-def _journey(history) -> list[str]:
-    """The user's distinct services, newest first: applied or completed, then viewed or saved."""
-    steps = [s.service for s in history if s.service and s.event.type in JOURNEY_TYPES]
-    looked = [s.service for s in history if s.service and s.event.type in LOOKED_TYPES]
-    return list(dict.fromkeys(steps + looked))[:JOURNEY_LENGTH]
+def _journey(catalogue: Catalogue, profile: UserProfile | None, history: list[StoredEvent]) -> tuple[list[str], list[str]]:
+    """The services of the person's current journey, latest first, and those they looked at beside it.
 
+    Steps are services applied for or completed in a copy that serves the person, taken up
+    within JOURNEY_WINDOW of the latest step (ordered by when each was taken up); a yearly one
+    only when it is the latest (the spring's 汇算 says nothing of what comes next). Views and
+    favourites of serving copies in that window are looked at; a copy of another locality or
+    audience seeds nothing.
+    """
+    kind, region = (profile.kind, profile.region) if profile else (None, None)
+    serving = [s for s in history if s.service and catalogue.copy_serves(s.event.item_code, kind, region)]
+    taken: dict[str, int] = {}
+    for stored in serving:
+        if stored.event.type in JOURNEY_TYPES:
+            taken[stored.service] = min(stored.event.at_ms, taken.get(stored.service, stored.event.at_ms))
+    if not taken:
+        return [], list(dict.fromkeys(s.service for s in serving if s.event.type in LOOKED_TYPES))[:JOURNEY_LENGTH]
+    latest = max(taken.values())
+    steps = [key for key in sorted(taken, key=lambda key: -taken[key]) if latest - taken[key] <= JOURNEY_WINDOW_MS]
+    steps = [key for position, key in enumerate(steps) if position == 0 or not catalogue.services[key].yearly]
+    looked = [s.service for s in serving if s.event.type in LOOKED_TYPES and s.service not in taken
+              and s.event.at_ms >= latest - JOURNEY_WINDOW_MS]
+    return steps[:JOURNEY_LENGTH], list(dict.fromkeys(looked))[:JOURNEY_LENGTH]

@@ -96,7 +96,7 @@ def test_after_marriage_the_next_steps_come_with_reasons(feed_client):
     assert "内地居民结婚登记" not in names  # already done
     for item in body["items"]:
         assert set(item) == {"code", "name", "reason", "score", "source"}
-        assert item["reason"] and item["source"] in {"next_step", "life_event", "profile", "business_scope", "popular"}
+        assert item["reason"] and item["source"] in {"next_step", "catalogue_step", "life_event", "profile", "business_scope", "popular"}
         assert GUIDES[item["code"]]["region"] in (HANGZHOU, "浙江省杭州市")  # copies serving the user's own region
     first = body["items"][0]
     assert "内地居民结婚登记" in first["reason"]
