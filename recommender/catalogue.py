@@ -28,7 +28,7 @@ class Service:
     life_events: set[str] = field(default_factory=set)
     copies: dict[str, str] = field(default_factory=dict)  # canonical region (全国 when none) → code
     text: str = ""  # name, keywords, summary: what the business-scope match reads
-    sensitive: bool = False  # about a death, a cancellation or a loss: never pushed for popularity
+    sensitive: bool = False  # a death, a cancellation, a loss, hardship, disability: pushed only on own steps
     yearly: bool = False  # done again every year (个税汇算, 年报): pushed again a year after it was done
     first_step: bool = True  # not a 变更, 注销 or 补领 of something done before
     themes: set[str] = field(default_factory=set)

@@ -6,7 +6,8 @@ up); an item carries the reason and source of the signal that contributed most. 
 already applied for, completed or dismissed (a yearly service again once a year has passed), only
 services for the user's audience (no 法人 licence to a 个人), only copies that serve the
 user's region (their own district's first, else their city's or province's), and a service
-about a death, a cancellation or a loss only as a next step of the person's own event.
+about a death, a cancellation, a loss, hardship or disability only on the person's own steps
+(a paper of theirs it needs, their own life event), never on popularity or on what others did.
 Withdrawn guides are not in the catalogue at all.
 
 If the store cannot be reached, the feed still answers with what is popular (from the
@@ -38,7 +39,8 @@ BLEND_TTL_SECONDS = 60.0  # a refitted blend reaches every worker within this
 YEAR_MS = 365 * DAY_MS
 POPULAR_PER_SEGMENT = 60
 WIDER_SEGMENT_DISCOUNT = 0.7  # city-wide popularity counts less than the district's own
-FOLLOWS_OWN_EVENT = ("next_step", "catalogue_step", "life_event")  # the only sources that may push a sensitive service
+# The only sources that may push a sensitive service: the person's own steps, not what others did.
+FOLLOWS_OWN_EVENT = ("catalogue_step", "life_event")
 
 
 class FeedService:

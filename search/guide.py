@@ -21,7 +21,7 @@ class Traits:
     service: str  # the service it is a copy of (search.services)
     variants: tuple[str, ...] = ()  # entry, plain, personal (search.variants)
     yearly: bool = False  # done again every year (个税汇算, 年报): the feed offers it again a year later
-    sensitive: bool = False  # about a death, a cancellation or a loss: never pushed for popularity
+    sensitive: bool = False  # a death, a cancellation, a loss, hardship, disability: pushed only on own steps
 
 
 @dataclass(frozen=True)

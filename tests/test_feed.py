@@ -144,14 +144,14 @@ def test_cold_start_gets_what_is_popular_and_nothing_from_other_regions(feed_cli
     assert all(GUIDES[item["code"]].get("region", "") in ("", "北京市", "北京市朝阳区") for item in stranger)
 
 
-SENSITIVE = ("死亡", "注销", "殡葬", "丧葬", "挂失", "遗失", "离婚")
+SENSITIVE = ("死亡", "注销", "殡葬", "丧葬", "挂失", "遗失", "离婚", "最低生活保障", "特困", "残疾")
 
 
-def test_death_cancellation_and_loss_are_never_pushed_for_popularity(feed_client):
+def test_death_hardship_and_disability_are_pushed_only_on_the_persons_own_steps(feed_client):
     for user in ("someone-new", "grandma", "noodles", "newlywed", "p000001", "c000002"):
         for item in feed(feed_client, user, 50)["items"]:
             if any(word in item["name"] for word in SENSITIVE):
-                assert item["source"] in ("next_step", "life_event"), (user, item)
+                assert item["source"] in ("catalogue_step", "life_event"), (user, item)  # not popular, not others' steps
 
 
 def test_a_next_step_reason_names_what_the_person_did(feed_client):

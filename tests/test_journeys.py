@@ -28,8 +28,9 @@ SECRET = "journey-secret-0123456789"
 GUIDES = [g for g in read_jsonl(SAMPLE_GUIDES) if g.get("status", "active") == "active"]
 XIHU, SHANGCHENG, WUHOU = "浙江省杭州市西湖区", "浙江省杭州市上城区", "四川省成都市武侯区"
 # Five district services of the sample that share no life event, so only behaviour ties them.
-CHRONIC, LEGAL_AID, DISABILITY = "门诊慢特病待遇认定", "法律援助申请", "残疾人证办理（新办）"
+CHRONIC, LEGAL_AID, COMPLAINT = "门诊慢特病待遇认定", "法律援助申请", "消费者投诉举报处理"
 VETERAN, TEACHER = "退役军人优待证申领", "教师资格认定"
+DISABILITY = "残疾人证办理（新办）"  # sensitive: pushed only on the person's own steps
 
 
 def code_of(name: str, region: str) -> str:
@@ -83,50 +84,50 @@ def learned(items: list[dict]) -> list[dict]:
 def test_what_five_people_did_in_hangzhou_is_pushed_in_chengdu_with_a_reason(client, journey_components):
     for number in range(4):
         region = XIHU if number % 2 else SHANGCHENG
-        did(client, person(journey_components, f"h{number}", region), [(CHRONIC, region, -60), (DISABILITY, region, -50)])
+        did(client, person(journey_components, f"h{number}", region), [(CHRONIC, region, -60), (COMPLAINT, region, -50)])
     newcomer = person(journey_components, "chengdu", WUHOU)
     did(client, newcomer, [(CHRONIC, WUHOU, -3)])
     assert learned(feed(client, newcomer)) == []  # four people's path is not a pattern to show anyone
 
-    did(client, person(journey_components, "h4", XIHU), [(CHRONIC, XIHU, -40), (DISABILITY, XIHU, -30)])
+    did(client, person(journey_components, "h4", XIHU), [(CHRONIC, XIHU, -40), (COMPLAINT, XIHU, -30)])
     [item] = learned(feed(client, newcomer))
-    assert item["code"] == code_of(DISABILITY, WUHOU)  # Chengdu's own copy of the service
-    assert item["reason"] == f"办理「{CHRONIC}」的市民，接下来通常办理「{DISABILITY}」"
+    assert item["code"] == code_of(COMPLAINT, WUHOU)  # Chengdu's own copy of the service
+    assert item["reason"] == f"办理「{CHRONIC}」的市民，接下来通常办理「{COMPLAINT}」"
 
     someone = person(journey_components, "reverse", WUHOU)
-    did(client, someone, [(DISABILITY, WUHOU, -3)])
+    did(client, someone, [(COMPLAINT, WUHOU, -3)])
     assert code_of(CHRONIC, WUHOU) not in [item["code"] for item in learned(feed(client, someone))]  # people did it before, not after
 
 
 def test_the_step_before_last_tells_which_way_a_shared_step_leads(client, journey_components):
     for number in range(5):
-        did(client, person(journey_components, f"a{number}", XIHU), [(CHRONIC, XIHU, -90), (LEGAL_AID, XIHU, -80), (DISABILITY, XIHU, -70)])
+        did(client, person(journey_components, f"a{number}", XIHU), [(CHRONIC, XIHU, -90), (LEGAL_AID, XIHU, -80), (COMPLAINT, XIHU, -70)])
         did(client, person(journey_components, f"b{number}", XIHU), [(VETERAN, XIHU, -90), (LEGAL_AID, XIHU, -80), (TEACHER, XIHU, -70)])
     newcomer = person(journey_components, "newcomer", SHANGCHENG)
     did(client, newcomer, [(VETERAN, SHANGCHENG, -10), (LEGAL_AID, SHANGCHENG, -5)])
     names = [item["name"] for item in learned(feed(client, newcomer))]
-    assert names.index(TEACHER) < names.index(DISABILITY)
+    assert names.index(TEACHER) < names.index(COMPLAINT)
 
 
 def test_a_step_taken_soon_after_counts_more_than_one_a_year_later(client, journey_components):
     for number in range(5):
         did(client, person(journey_components, f"u{number}", XIHU),
-            [(CHRONIC, XIHU, -400), (DISABILITY, XIHU, -398), (TEACHER, XIHU, -30)])
+            [(CHRONIC, XIHU, -400), (COMPLAINT, XIHU, -398), (TEACHER, XIHU, -30)])
         did(client, person(journey_components, f"w{number}", XIHU), [(CHRONIC, XIHU, -400), (TEACHER, XIHU, -30)])
     newcomer = person(journey_components, "newcomer", XIHU)
     did(client, newcomer, [(CHRONIC, XIHU, -1)])
     names = [item["name"] for item in feed(client, newcomer)]
-    assert names.index(DISABILITY) < names.index(TEACHER)  # ten people went on to 教师资格认定, but a year later
+    assert names.index(COMPLAINT) < names.index(TEACHER)  # ten people went on to 教师资格认定, but a year later
 
 
 def test_a_step_that_arrives_after_the_one_that_followed_it_still_counts(client, journey_components):
     for number in range(5):
         user = person(journey_components, f"late{number}", XIHU)
-        did(client, user, [(DISABILITY, XIHU, -50)])
+        did(client, user, [(COMPLAINT, XIHU, -50)])
         did(client, user, [(CHRONIC, XIHU, -60)])  # the earlier step, posted later
     newcomer = person(journey_components, "newcomer", XIHU)
     did(client, newcomer, [(CHRONIC, XIHU, -2)])
-    assert [item["name"] for item in learned(feed(client, newcomer))] == [DISABILITY]
+    assert [item["name"] for item in learned(feed(client, newcomer))] == [COMPLAINT]
 
 
 def test_a_yearly_service_comes_back_when_its_year_has_passed(client, journey_components):
@@ -184,6 +185,14 @@ def test_profile_rules_and_popularity_do_not_add_up_past_a_step_of_the_persons_o
     assert allowance["source"] == "profile" and allowance["score"] == blend.DEFAULT_WEIGHTS["profile"]  # not + popular
     assert all(item["source"] in SPECIFIC for item in items[:items.index(allowance)])
     assert items[0]["source"] in SPECIFIC
+
+
+def test_hardship_is_never_pushed_on_what_other_people_did(client, journey_components):
+    for number in range(6):
+        did(client, person(journey_components, f"poor{number}", XIHU), [(CHRONIC, XIHU, -40), ("最低生活保障申请", XIHU, -20)])
+    newcomer = person(journey_components, "newcomer", XIHU)
+    did(client, newcomer, [(CHRONIC, XIHU, -2)])
+    assert "最低生活保障申请" not in [item["name"] for item in feed(client, newcomer)]
 
 
 def test_stray_views_and_an_old_yearly_completion_do_not_seed_next_steps(client, journey_components):
