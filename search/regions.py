@@ -101,20 +101,17 @@ def display_name(region: str | None) -> str:
 
 
 def tree(counts: dict[str, int]) -> list[dict]:
-    """Flat per-region counts as a province → city → district tree, each node counting
-    every copy at or below it."""
-    totals: dict[str, int] = {}
-    for region, count in counts.items():
-        for node in lineage(region)[:-1]:
-            totals[node] = totals.get(node, 0) + count
+    """Per-node counts (each node's count is of what is at or below it: services with a copy
+    there, counted once) as a province → city → district tree; national has no node."""
+    nodes = {node: count for node, count in counts.items() if node != NATIONAL}
     children: dict[str, list[str]] = {}
-    for node in totals:
+    for node in nodes:
         levels = parse(node)
         children.setdefault(key(levels[:-1]) if len(levels) > 1 else NATIONAL, []).append(node)
 
     def build(parent: str) -> list[dict]:
-        nodes = sorted(children.get(parent, ()), key=lambda node: (-totals[node], node))
-        return [{"value": node, "name": display_name(node), "count": totals[node], "children": build(node)} for node in nodes]
+        ordered = sorted(children.get(parent, ()), key=lambda node: (-nodes[node], node))
+        return [{"value": node, "name": display_name(node), "count": nodes[node], "children": build(node)} for node in ordered]
 
     return build(NATIONAL)
 

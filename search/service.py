@@ -18,10 +18,10 @@ from search import answers, facts, regions
 from search.analysis import Analyzer, exact_key
 from search.encoder import Encoder
 from search.engine import GuideEngine
-from search.fusion import Evidence, fuse
+from search.fusion import Evidence, Fused, fuse
 from search.guide import Guide
 from search.highlight import term_pattern
-from search.models import EngineHit, EngineQuery, EngineResult, NearestQuery, Retrieved
+from search.models import EngineHit, EngineQuery, EngineResult, FacetCount, NearestQuery, Retrieved
 from search.plan import Plan, SearchRequest, page_query, plan, relaxation_ladder
 from search.query import ParsedQuery, QueryParser, QueryUnderstanding
 from search.ranking import DIRECTORY_NODE_BOOST, FUSION_DEPTH, SYNONYM_WEIGHT
@@ -29,7 +29,8 @@ from search.schema import SEARCH_FACETS
 
 log = logging.getLogger(__name__)
 
-DIRECTORY_FACET_SIZE = 200
+DIRECTORY_FACET_SIZE = 5_000  # every locality of a national catalogue has its node in the region tree
+DIRECTORY_FACETS = tuple(f for f in SEARCH_FACETS if f != "region") + ("item_type",)
 MAX_COPIES = 2_000  # copies of one service listed by services()
 MAX_CHILDREN = 200
 ANSWERS_CACHED = 2_048  # answers kept per worker for the questions asked again (most of a portal's traffic)
@@ -110,11 +111,14 @@ class SearchService:
         return [{"text": text, "code": code} for text, code in list(suggestions.items())[:size]]
 
     def directory(self, filters: dict[str, list[str]], region: str | None = None) -> dict:
-        """Facet counts over every active guide; the region facet as a tree of localities."""
+        """Counts of services (a service's copies once) over the whole catalogue, as a search
+        with the same filters counts them; the region facet as a tree of localities, each
+        counting the services with a copy at or below it."""
         branch = plan(self._resolve(self.parser, region, None), None).branch if region else None
-        facets = self.engine.directory_facets(filters, SEARCH_FACETS + ("item_type",), DIRECTORY_FACET_SIZE, branch)
+        facets = self.engine.directory_facets(filters, DIRECTORY_FACETS + ("within",), DIRECTORY_FACET_SIZE, branch)
+        within = facets.pop("within", ())
         shaped = answers.facets_json(facets)
-        shaped["region"] = regions.tree({f.value: f.count for f in facets.get("region", ())})
+        shaped["region"] = regions.tree({f.value: f.count for f in within})
         return {"facets": shaped}
 
     def guide(self, code: str) -> Guide | None:
@@ -125,7 +129,7 @@ class SearchService:
         found = self.engine.get(code)
         if found is None:
             return None
-        children = self._children([code]).get(code)
+        children = [child for child, _ in self._children([code]).get(code, ())]
         return {**found.record, "children": children} if children else found.record
 
     def services(self, basic_code: str) -> dict | None:
@@ -157,8 +161,11 @@ class SearchService:
             match = "none" if not result.total else "exact" if retrieved.position == 0 else "relaxed"
         else:
             window = replace(page, offset=0, limit=max(page.offset + page.limit, FUSION_DEPTH))
-            parsed, retrieved = self._search_honestly(parsed, window, nearest)
-            result, match = self._fused(retrieved, self._evidence(parser, parsed, retrieved), request, chosen)
+            if request.filters:
+                parsed, result, match = self._narrowed(parser, parsed, request, chosen, window, nearest)
+            else:
+                parsed, retrieved = self._search_honestly(parsed, window, nearest)
+                result, match, _ = self._fused(retrieved, self._evidence(parser, parsed, retrieved), request, chosen)
         place = parsed.place if not request.region else None
         listing = self._listing(request, chosen, result, match, term_pattern(parsed.terms), place, parsed.did_you_mean)
         if parsed.aspect:
@@ -176,31 +183,64 @@ class SearchService:
                                       "searching by words alone")
             return facts.answer(parsed.aspect, guide, parsed.normalized)
 
-    def _fused(self, retrieved: Retrieved, evidence: Evidence, request: SearchRequest,
-               chosen: Plan) -> tuple[EngineResult, str]:
+    def _fused(self, retrieved: Retrieved, evidence: Evidence, request: SearchRequest, chosen: Plan,
+               decided: tuple[Fused, bool] | None = None) -> tuple[EngineResult, str, tuple[Fused, bool]]:
         """One page of the fused list: the lexical hit of each service the words found, the copy
-        serving the person of each found by meaning alone (``_serving``), and counts: every
-        service the words found and the ones meaning adds; the facets of what the words found
-        (none when only meaning found something)."""
+        serving the person of each found by meaning alone, and counts of both — the total and
+        the facets count every service listed, so a facet's count is what choosing it lists.
+        Also the fusion's decision (the order, and whether every strict match stands, beyond
+        the window too); ``decided``: that of the same search without facet filters, narrowed."""
         lexical = {hit.guide.service: hit for hit in answers.ranked(retrieved.result.hits)}
-        fused = fuse(list(lexical), retrieved.neighbours, evidence)
+        if decided is None:
+            fused = fuse(list(lexical), retrieved.neighbours, evidence)
+            every_word = retrieved.position == 0 and all(service in fused.services for service in lexical)
+            decided = (fused, every_word)
+        fused, every_word = decided
+        serving, added = self._serving(sorted(fused.semantic), request, chosen)
+        order = [service for service in fused.services if service in lexical or service in serving]
+        if every_word:
+            order += [service for service in lexical if service not in order]
+        if not order:
+            return EngineResult(0, [], {}), "none", decided
         start = (request.page - 1) * request.size
-        wanted = fused.services[start:start + request.size]
-        serving = self._serving([s for s in wanted if s not in lexical], request, chosen)
-        page = [lexical.get(service) or serving[service] for service in wanted if service in lexical or service in serving]
-        dropped = len(lexical) - (len(fused.services) - len(fused.semantic))  # relaxed matches meaning did not back
-        total = retrieved.result.total - dropped + len(fused.semantic) if fused.services else 0
-        facets = retrieved.result.facets if fused.services and len(fused.semantic) < len(fused.services) else {}
-        return EngineResult(total, page, facets), fused.match
+        page = [lexical.get(service) or serving[service] for service in order[start:start + request.size]]
+        if every_word:
+            words = EngineResult(retrieved.result.total, [], retrieved.result.facets)
+        else:  # only the matches meaning backed: counted by themselves
+            words = self._counted([service for service in order if service in lexical], request, chosen)
+        return EngineResult(words.total + len(serving), page, _added_up(words.facets, added)), fused.match, decided
 
-    def _serving(self, services: list[str], request: SearchRequest, chosen: Plan) -> dict[str, EngineHit]:
-        """The copy of each service that serves the person best under the request's filters and
-        branch (the plan's locality boosts), for services found by meaning alone."""
+    def _counted(self, services: list[str], request: SearchRequest, chosen: Plan) -> EngineResult:
+        """How many of ``services`` there are under the request, and their facet counts."""
         if not services:
-            return {}
+            return EngineResult(0, [], {})
+        return self.engine.search(EngineQuery([], match_all=True, filters={**request.filters, "service": services},
+                                              branch=chosen.branch, collapse="service", limit=0))
+
+    def _serving(self, services: list[str], request: SearchRequest, chosen: Plan
+                 ) -> tuple[dict[str, EngineHit], dict[str, list[FacetCount]]]:
+        """The copy of each service found by meaning alone that serves the person best under the
+        request's filters and branch (the plan's locality boosts), and their facet counts."""
+        if not services:
+            return {}, {}
         query = EngineQuery([], match_all=True, filters={**request.filters, "service": services}, branch=chosen.branch,
-                            boosts=chosen.boosts, collapse="service", limit=len(services), facets=())
-        return {hit.guide.service: hit for hit in self.engine.search(query).hits}
+                            boosts=chosen.boosts, collapse="service", limit=len(services))
+        found = self.engine.search(query)
+        return {hit.guide.service: hit for hit in found.hits}, found.facets
+
+    def _narrowed(self, parser: QueryParser, parsed: ParsedQuery, request: SearchRequest, chosen: Plan,
+                  window: EngineQuery, nearest: NearestQuery) -> tuple[ParsedQuery, EngineResult, str]:
+        """A search under facet filters lists what the same search without them lists, narrowed
+        to the filters: the words at the rung that search reached, as its fusion decided, and
+        only the services meaning added to it. (Filtered on its own, a search finding fewer words
+        would relax, or weigh meaning otherwise, and a facet would list what it never counted.)"""
+        parsed, free = self._search_honestly(parsed, replace(window, filters={}), replace(nearest, filters={}))
+        evidence = self._evidence(parser, parsed, free)
+        _, _, decided = self._fused(free, evidence, replace(request, filters={}), chosen)
+        ladder = relaxation_ladder(parsed, window)
+        words = self.engine.search(ladder[free.position]) if free.result.total and ladder else EngineResult(0, [], {})
+        result, match, _ = self._fused(Retrieved(free.position, words, free.neighbours), evidence, request, chosen, decided)
+        return parsed, result, match
 
     @staticmethod
     def _evidence(parser: QueryParser, parsed: ParsedQuery, retrieved: Retrieved) -> Evidence:
@@ -304,13 +344,15 @@ class SearchService:
         known = {hit.guide.service: hit.copies for hit in hits if hit.copies is not None}
         copies = (known if chosen.branch is None and len(known) == len(keys) else self._copies(keys, chosen)) if collapsed else {}
         children = self._children([hit.code for hit in hits])
+        carded = set(keys) if collapsed else set()  # a 小项 with a card of its own is not listed again in its 大项's
         items = []
         for hit, key in zip(hits, keys):
             item = answers.item(hit.guide, hit.score, pattern)
             if collapsed:
                 item["copies"] = copies.get(key, 1)
-            if children.get(hit.code):
-                item["children"] = children[hit.code]
+            family = [child for child, service in children.get(hit.code, ()) if service not in carded]
+            if family:
+                item["children"] = family
             items.append(item)
         return items
 
@@ -320,13 +362,23 @@ class SearchService:
                             limit=0, facets=("service",), facet_size=len(keys))
         return {f.value: f.count for f in self.engine.search(query).facets.get("service", ())}
 
-    def _children(self, codes: list[str]) -> dict[str, list[dict]]:
-        """The 小项 of each 大项 among ``codes``."""
+    def _children(self, codes: list[str]) -> dict[str, list[tuple[dict, str]]]:
+        """The 小项 of each 大项 among ``codes``: each as listed, with its service."""
         query = EngineQuery([], match_all=True, filters={"parent": codes}, limit=MAX_CHILDREN, facets=())
-        children: dict[str, list[dict]] = {}
+        children: dict[str, list[tuple[dict, str]]] = {}
         for hit in sorted(self.engine.search(query).hits, key=lambda h: h.code):
-            children.setdefault(hit.guide.parent_code, []).append({"code": hit.code, "name": hit.guide.name})
+            children.setdefault(hit.guide.parent_code, []).append(({"code": hit.code, "name": hit.guide.name}, hit.guide.service))
         return children
+
+
+def _added_up(*counted: dict[str, list[FacetCount]]) -> dict[str, list[FacetCount]]:
+    """Facet counts of disjoint sets of services, summed value by value."""
+    sums: dict[str, dict[str, int]] = {}
+    for facets in counted:
+        for facet, counts in facets.items():
+            for count in counts:
+                sums.setdefault(facet, {})[count.value] = sums.get(facet, {}).get(count.value, 0) + count.count
+    return {facet: [FacetCount(value, count) for value, count in values.items()] for facet, values in sums.items()}
 
 
 def _ranked(result: EngineResult) -> EngineResult:

@@ -47,8 +47,8 @@ def test_a_place_resolves_against_the_catalogue_and_the_persons_locality():
     assert gazetteer.resolve("火星") is None
 
 
-def test_counts_become_a_tree_where_each_node_counts_everything_below_it():
-    tree = regions.tree({"浙江省杭州市西湖区": 5, "浙江省杭州市": 3, "浙江省": 1, "北京市朝阳区": 2})
-    assert [(node["value"], node["count"]) for node in tree] == [("浙江省", 9), ("北京市", 2)]
+def test_counts_at_or_below_each_locality_become_a_tree():
+    tree = regions.tree({"浙江省杭州市西湖区": 5, "浙江省杭州市": 6, "浙江省": 7, "北京市": 2, "北京市朝阳区": 2, "全国": 9})
+    assert [(node["value"], node["count"]) for node in tree] == [("浙江省", 7), ("北京市", 2)]
     city = tree[0]["children"][0]
-    assert (city["name"], city["count"], city["children"][0]["name"]) == ("杭州市", 8, "西湖区")
+    assert (city["name"], city["count"], city["children"][0]["name"]) == ("杭州市", 6, "西湖区")

@@ -69,6 +69,28 @@ def test_names_and_codes_still_decide(sample_client):
     assert search(sample_client, "gjj")["items"][0]["name"].startswith("住房公积金")
 
 
+@pytest.mark.parametrize("q", ["公积金提取", "女儿满十六岁了第一次办身份证", "单位三个月不发工资找谁", "开餐馆"])
+def test_a_facet_counts_what_choosing_it_lists(sample_client, q):
+    """Words and meaning together: the total and every facet count the services listed, so a
+    facet chosen lists as many as it said, words and meaning alike."""
+    answer = search(sample_client, q)
+    assert answer["total"] and answer["facets"]
+    for facet in ("audience", "theme", "department", "life_event"):
+        for counted in answer["facets"][facet]:
+            chosen = search(sample_client, q, **{facet: counted["value"]})
+            assert chosen["total"] == counted["count"], (facet, counted, chosen["match"])
+
+
+@pytest.mark.parametrize("q", ["公积金提取", "公积金提取 租房"])
+def test_a_family_is_shown_once(sample_client, q):
+    """A 大项 and its 小项: each once on the page — a 小项 with a card of its own (another city's
+    copy) is not listed again under its 大项 — and none missing."""
+    items = search(sample_client, q)["items"]
+    shown = [item["name"] for item in items] + [child["name"] for item in items for child in item.get("children", ())]
+    assert len(shown) == len(set(shown))
+    assert {"住房公积金提取", "住房公积金提取（租赁自住住房）", "住房公积金提取（购买自住住房）"} <= set(shown)
+
+
 def test_health_and_metrics_name_the_model_and_its_encoding_latency(sample_client):
     search(sample_client, "结婚要准备什么东西呢")
     health = sample_client.get("/healthz").get_json()

@@ -52,7 +52,7 @@ from search.models import (
     ServiceDocument,
     Suggestion,
 )
-from search.schema import LOCALITY_FIELDS, MEANING_FACETS, NAMING_FIELDS, VOCABULARY_FIELDS, passes
+from search.schema import LOCALITY_FIELDS, MEANING_FACETS, NAMING_FIELDS, VOCABULARY_FIELDS, facet_field, passes
 
 VERSION_CHECK_SECONDS = 2.0  # how stale the lexicon and the feed's catalogue may be on another host
 BULK_CHUNK = 500
@@ -204,7 +204,8 @@ class ElasticsearchGuideEngine:
 
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
                          branch: Branch | None = None) -> dict[str, list[FacetCount]]:
-        body = {"size": 0, "aggs": es_queries.facet_aggs(facets, size), "track_total_hits": False}
+        """Counts of services (a service's copies count once), as search answers count."""
+        body = {"size": 0, "aggs": es_queries.facet_aggs(facets, size, facet_field("service")), "track_total_hits": False}
         clauses = es_queries.filter_clauses(filters, branch)
         if clauses:
             body["query"] = {"bool": {"filter": clauses}}

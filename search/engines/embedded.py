@@ -273,8 +273,10 @@ class EmbeddedGuideEngine:
 
     def directory_facets(self, filters: dict[str, list[str]], facets, size: int,
                          branch: Branch | None = None) -> dict[str, list[FacetCount]]:
+        """Counts of services (a service's copies count once), as search answers count."""
         query = EngineQuery([], filters=filters, branch=branch, match_all=True)
-        return self._facets(self._searcher(), self.compiler.compile(query), facets, size)
+        searcher = self._searcher()
+        return self._aggregate(searcher, self.compiler.compile(query), facets, size, counting=facet_field("service"))[0]
 
     def suggest(self, key: str, size: int) -> list[Suggestion]:
         services = self._services_index()
