@@ -1,5 +1,6 @@
 """The README's examples as a newcomer pastes them: in a second terminal, from the clone,
-against the demo (every ``sh`` block marked ``<!-- tested -->``, in order, in one shell)."""
+against the demo (every ``sh`` block marked ``<!-- tested -->``, in order, in one shell) — the
+README's first steps, then the pages under docs/ it links to for the rest."""
 
 from __future__ import annotations
 
@@ -19,13 +20,31 @@ TESTED_BLOCK = re.compile(r"<!-- tested -->\n```sh\n(.*?)```", re.S)
 DEMO_PORT = "127.0.0.1:8000"
 
 
+# The pages holding tested examples, in the order a newcomer meets them: the README's five calls,
+# then every endpoint (docs/api.md), then the evaluations (docs/evaluation.md). Each page's blocks
+# also paste on their own (docs/api.md signs its own token).
+EXAMPLE_PAGES = ("README.md", "docs/api.md", "docs/evaluation.md")
+
+
+def examples_on(page: str) -> list[str]:
+    return TESTED_BLOCK.findall((ROOT / page).read_text(encoding="utf-8"))
+
+
 def readme_examples() -> str:
-    return "\n".join(TESTED_BLOCK.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+    return "\n".join(block for page in EXAMPLE_PAGES for block in examples_on(page))
+
+
+def test_every_page_with_tested_examples_is_run():
+    """A block marked tested on a page this test does not read would silently go untested."""
+    marked = {str(path.relative_to(ROOT)) for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+              if TESTED_BLOCK.search(path.read_text(encoding="utf-8"))}
+    assert marked == set(EXAMPLE_PAGES)
+    assert all(examples_on(page) for page in EXAMPLE_PAGES)
 
 
 def a_clone(where: Path) -> Path:
-    """A directory that looks like the clone (its venv, tests, package, bench scripts) but keeps what the
-    examples write (report.csv) out of the real one."""
+    """A directory that looks like the clone (its venv, tests, package, bench scripts), so nothing the
+    examples might write lands in the real one (they write only under /tmp)."""
     where.mkdir()
     (where / ".venv").symlink_to(ROOT / ".venv" if (ROOT / ".venv").exists() else Path(sys.prefix))
     for name in ("tests", "govsearch", "bench"):
