@@ -145,6 +145,7 @@ class Lexicon:
     directory: dict[str, list[str]]
     regions: dict[str, int] = field(default_factory=dict)  # region as loaded → guides there
     naming: frozenset[str] = frozenset()  # words of the naming fields (search.schema.NAMING_FIELDS)
+    parents: frozenset[str] = frozenset()  # codes of the 大项 that have 小项: only their hits need a look for them
 
 
 @dataclass(frozen=True)

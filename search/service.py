@@ -343,7 +343,8 @@ class SearchService:
         keys = [hit.guide.service for hit in hits]
         known = {hit.guide.service: hit.copies for hit in hits if hit.copies is not None}
         copies = (known if chosen.branch is None and len(known) == len(keys) else self._copies(keys, chosen)) if collapsed else {}
-        children = self._children([hit.code for hit in hits])
+        parents = self.engine.lexicon().parents
+        children = self._children([hit.code for hit in hits if hit.code in parents])
         carded = set(keys) if collapsed else set()  # a 小项 with a card of its own is not listed again in its 大项's
         items = []
         for hit, key in zip(hits, keys):
@@ -364,6 +365,8 @@ class SearchService:
 
     def _children(self, codes: list[str]) -> dict[str, list[tuple[dict, str]]]:
         """The 小项 of each 大项 among ``codes``: each as listed, with its service."""
+        if not codes:
+            return {}
         query = EngineQuery([], match_all=True, filters={"parent": codes}, limit=MAX_CHILDREN, facets=())
         children: dict[str, list[tuple[dict, str]]] = {}
         for hit in sorted(self.engine.search(query).hits, key=lambda h: h.code):

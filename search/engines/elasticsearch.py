@@ -334,7 +334,7 @@ class ElasticsearchGuideEngine:
         regions = {count.value: count.count for count in nodes.pop("region", ())}
         directory = {facet: [count.value for count in found] for facet, found in nodes.items()}
         naming = frozenset(term for per_field in counts.values() for term in per_field)
-        return Lexicon(version, vocabulary, corpus, directory, regions, naming)
+        return Lexicon(version, vocabulary, corpus, directory, regions, naming, frozenset(self._values(facet_field("parent"))))
 
     def _values(self, field: str) -> dict[str, int]:
         """Every value of a keyword field with its guide count, a composite page at a time."""

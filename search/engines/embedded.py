@@ -348,7 +348,8 @@ class EmbeddedGuideEngine:
         regions = {count.value: count.count for count in nodes.pop("region")}
         directory = {facet: [count.value for count in counts] for facet, counts in nodes.items()}
         naming = frozenset(term for name in NAMING_FIELDS for term in terms[name])
-        return Lexicon(version, vocabulary, corpus, directory, regions, naming)
+        parents = frozenset(code for code, _ in searcher.terms_with_prefix(facet_field("parent"), ""))
+        return Lexicon(version, vocabulary, corpus, directory, regions, naming, parents)
 
     def _services_index(self) -> tantivy.Index | None:
         """The live generation's services index (None: one written before there were any)."""
