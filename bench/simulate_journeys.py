@@ -9,14 +9,25 @@ through one to three journeys (结婚 → 户口 → 公积金购房; 生育 →
 step a service found by name and then taken in the copy that serves their locality: the copy
 of their district, else of its city, else of its province (copies of one service share a
 ``basic_code``, so a district that publishes it under a local name still serves it). Each step
-is viewed, applied for and mostly completed, days apart; journeys stop early at random. Some
-browsing noise and searches are mixed in; stray views, too, are of copies serving the user's
-locality. The same seed gives the same files.
+is viewed, applied for and mostly completed, days apart, mostly by the date the guide promises
+(so the cases bench/generate_cases.py makes of these applications are overdue about as often as
+real ones); journeys stop early at random. Journeys that only some people go through (a
+disability, a death in the family) are open to a share of those they suit. Some browsing noise
+and searches are mixed in: views of copies serving the user's locality, meant for their kind
+(个人/法人) and age (no 高龄津贴 before 80, no pension before 50, no 新生儿 or 入学 after 55: ``AGES``),
+and never of a sensitive service (a death, hardship, disability …: the ``sensitive:`` words of
+synonyms/steps.txt), which a person touches only on a journey of their own. The same seed gives
+the same files.
 
 The bundled sample (govsearch/sample_data/users.jsonl, events.jsonl) is written with
 
-    python bench/simulate_journeys.py --users 400 --seed 9 \
+    python bench/simulate_journeys.py --users 400 --seed 21 \
         --out-users govsearch/sample_data/users.jsonl --out-events govsearch/sample_data/events.jsonl
+
+and its cases from these files by bench/generate_cases.py (the command is in its docstring). The
+seed is one whose first user, p000001 (the README's and the portal tests' sample user), is a
+person with a few cases, one of them overdue, and under which no owner of three or more cases
+has most of them overdue (tests/test_sample_data.py checks the files).
 """
 
 from __future__ import annotations
@@ -25,12 +36,19 @@ import argparse
 import json
 import random
 import re
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.generate_cases import promised_at  # noqa: E402
+
 SAMPLE = Path(__file__).resolve().parent.parent / "govsearch" / "sample_data" / "guides.jsonl"
+STEP_WORDS = Path(__file__).resolve().parent.parent / "synonyms" / "steps.txt"
 CHINA = timezone(timedelta(hours=8))
+ON_TIME = 0.93  # of completions that come by the date the guide promises
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,7 @@ class Journey:
     max_age: int = 200
     industries: tuple[str, ...] = ()  # for companies: who goes through it
     keep_going: float = 0.8  # chance of taking the next step
+    share: float = 1.0  # of the people it suits who may go through it at all
 
 
 JOURNEYS = (
@@ -55,8 +74,9 @@ JOURNEYS = (
     Journey("养老", "个人", ("社会保险待遇领取资格认证", "高龄津贴", "异地就医备案"), 80, 100),
     Journey("出国", "个人", ("普通护照", "往来港澳通行证", "无犯罪记录证明"), 18, 70),
     Journey("开车", "个人", ("机动车注册登记", "车辆购置税", "核发机动车检验合格标志", "驾驶证有效期满换证"), 20, 65),
-    Journey("残疾", "个人", ("残疾人证办理（新办）", "困难残疾人生活补贴", "最低生活保障"), 10, 90),
-    Journey("身后事", "个人", ("死亡人员户口注销", "基本殡葬服务费用减免", "继承公证"), 30, 90),
+    Journey("看病", "个人", ("门诊慢特病待遇认定", "异地就医备案"), 45, 100),
+    Journey("残疾", "个人", ("残疾人证办理（新办）", "困难残疾人生活补贴", "最低生活保障"), 10, 90, share=0.25),
+    Journey("身后事", "个人", ("死亡人员户口注销", "基本殡葬服务费用减免", "继承公证"), 30, 90, share=0.3),
     Journey("小店", "个人", ("个体工商户设立", "食品经营许可（新办）", "公众聚集场所", "发票领用", "烟草专卖零售"), 20, 60),
     Journey("开公司", "法人", ("有限责任公司设立", "公章刻制", "发票领用", "社会保险单位参保", "住房公积金单位缴存"),
             industries=("软件", "零售", "餐饮", "运输", "医药", "建筑", "人力资源", "养老", "旅游")),
@@ -89,6 +109,15 @@ SCOPES = {
     "养老": "养老服务；护理机构服务；康复辅具适配服务",
     "旅游": "旅游业务；旅行社服务网点旅游招徕、咨询服务；票务代理服务",
 }
+# Services a person takes only at some ages (name pattern, youngest, oldest): the journeys' age
+# ranges say the same of their own steps; this keeps browsing believable too.
+AGES = (
+    (re.compile("退休|离休|养老保险待遇|待遇领取资格认证"), 50, 200),
+    (re.compile("高龄"), 80, 200),
+    (re.compile("出生|新生儿|生育|入学"), 20, 55),
+    (re.compile("结婚|离婚"), 20, 200),
+    (re.compile("驾驶证|机动车"), 18, 200),
+)
 NOISE_QUERIES = ("公积金", "社保", "身份证", "营业执照", "怎么办理", "办事指南", "医保报销", "证明开具")
 CITY_SHARE = 0.05  # of users who live at city level (served by city and province copies only)
 
@@ -140,6 +169,23 @@ class _Catalogue:
         return found
 
 
+def sensitive_words(path: Path = STEP_WORDS) -> tuple[str, ...]:
+    """The ``sensitive:`` words of the step dictionary: services the feed pushes only on a person's own steps."""
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("sensitive:"):
+            return tuple(line.split(":", 1)[1].split())
+    return ()
+
+
+def fits(profile: dict, guide: dict, sensitive: tuple[str, ...] = ()) -> bool:
+    """Whether a person might look at a guide for no journey in particular: meant for their kind,
+    for their age, and not about a death, hardship or disability."""
+    if profile["kind"] not in (guide.get("audience") or ()) or any(word in guide["name"] for word in sensitive):
+        return False
+    age = 2025 - profile["birth_year"] if profile.get("birth_year") else None
+    return age is None or all(low <= age <= high for pattern, low, high in AGES if pattern.search(guide["name"]))
+
+
 def simulate(guides_path: Path, users: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
     return collect(people(guides_path, users, seed))
 
@@ -157,20 +203,21 @@ def people(guides_path: Path, users: int, seed: int = 7, browsing: int = 3):
     """(profile, events) for each simulated user, one at a time."""
     rng = random.Random(seed)
     catalogue = _Catalogue(guides_path)
+    sensitive = sensitive_words()
     start = datetime(2025, 1, 1, 9, 0, tzinfo=CHINA)
     for number in range(1, users + 1):
         profile, events = _person(rng, number, catalogue.districts, catalogue.cities), []
         moment = start + timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 600))
-        suitable = [j for j in JOURNEYS if _suits(j, profile)]
+        suitable = [j for j in JOURNEYS if _suits(j, profile) and (j.share >= 1 or rng.random() < j.share)]
         for journey in rng.sample(suitable, k=min(len(suitable), rng.choice((1, 1, 2, 2, 3)))):
             moment = _walk(rng, journey, profile, catalogue, moment, events)
+        browsable = [g for g in catalogue.serving(profile["region"]) if fits(profile, g, sensitive)]
         for _ in range(rng.randint(0, browsing)):  # browsing and searching that leads nowhere in particular
             moment += timedelta(hours=rng.randint(1, 200))
-            if rng.random() < 0.5:
+            if rng.random() < 0.5 or not browsable:
                 events.append(_event(profile, "search", moment, query=rng.choice(NOISE_QUERIES)))
             else:
-                nearby = catalogue.serving(profile["region"]) or catalogue.active
-                events.append(_event(profile, "view", moment, item=rng.choice(nearby)["code"]))
+                events.append(_event(profile, "view", moment, item=rng.choice(browsable)["code"]))
         yield profile, events
 
 
@@ -196,20 +243,33 @@ def _walk(rng, journey: Journey, profile: dict, catalogue: _Catalogue, moment: d
         if position and rng.random() > journey.keep_going:
             break
         guide = catalogue.find(pattern, profile["region"])
-        if guide is not None:
-            moment = take_step(rng, profile, guide, moment, events)
+        if guide is not None and profile["kind"] in (guide.get("audience") or ()):
+            moment = take_step(rng, profile, guide, moment, events, on_time=ON_TIME)
     return moment
 
 
-def take_step(rng: random.Random, profile: dict, guide: dict, moment: datetime, events: list[dict]) -> datetime:
-    """Days later: mostly a look at the guide, the application, and mostly its completion."""
+def take_step(rng: random.Random, profile: dict, guide: dict, moment: datetime, events: list[dict],
+              on_time: float | None = None) -> datetime:
+    """Days later: mostly a look at the guide, the application, and mostly its completion: 1–15
+    days later or, given ``on_time`` (its chance), by the date the guide promises, else after it."""
     moment += timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 600))
     if rng.random() < 0.6:
         events.append(_event(profile, "view", moment, item=guide["code"]))
-    events.append(_event(profile, "apply", moment + timedelta(minutes=20), item=guide["code"]))
+    applied = moment + timedelta(minutes=20)
+    events.append(_event(profile, "apply", applied, item=guide["code"]))
     if rng.random() < 0.85:
-        events.append(_event(profile, "complete", moment + timedelta(days=rng.randint(1, 15)), item=guide["code"]))
+        done = moment + timedelta(days=rng.randint(1, 15)) if on_time is None else _completed(rng, guide, applied, on_time)
+        events.append(_event(profile, "complete", done, item=guide["code"]))
     return moment
+
+
+def _completed(rng: random.Random, guide: dict, applied: datetime, on_time: float) -> datetime:
+    """When an application is completed: by the promised date with chance ``on_time``, else up to ten days after."""
+    due = promised_at(applied, guide)
+    if rng.random() < on_time:
+        window = int((due - applied).total_seconds() // 60)
+        return applied + timedelta(minutes=rng.randint(max(1, window // 10), max(1, window)))
+    return due + timedelta(minutes=rng.randint(60, 10 * 24 * 60))
 
 
 def _event(profile: dict, type_: str, moment: datetime, item: str | None = None, query: str | None = None) -> dict:
