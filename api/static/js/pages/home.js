@@ -15,9 +15,9 @@ export function browseAddress(facet, value, locality) {
   return "/search?" + params;
 }
 
-// A directory node; its count is of guides (each locality's copy of a service counts once).
+// A directory node; its count is of services, as the search it opens counts them.
 export function tile(address, label, count) {
-  return el("li", {}, link(address, [el("span", {}, label), el("span", { className: "count" }, `${count} 条指南`)]));
+  return el("li", {}, link(address, [el("span", {}, label), el("span", { className: "count" }, `${count} 个事项`)]));
 }
 
 function entries(facet, counts, locality) {
