@@ -21,6 +21,12 @@ def page(code: str | None = None):
     return send_from_directory(STATIC_DIR, "index.html")
 
 
+@blueprint.get("/favicon.ico")
+def favicon():
+    """The icon, for browsers that ask the site's root for it whatever the page declares."""
+    return send_from_directory(STATIC_DIR, "favicon.svg")
+
+
 @blueprint.get("/static/<path:name>")
 def static_file(name: str):
     return send_from_directory(STATIC_DIR, name)

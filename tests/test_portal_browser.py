@@ -48,6 +48,8 @@ def _chromium(folder: Path, size: tuple[int, int]) -> webdriver.Chrome:
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  f"--user-data-dir={folder}", "--lang=zh-CN"):
         options.add_argument(flag)
+    # The console's errors and the network's events, read by _console_errors and _network.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     width, height = size
     # The viewport itself (a window has a minimum width wider than a phone).
@@ -71,6 +73,7 @@ def phone(phone_browser, portal):
     phone_browser.get(portal + "/")
     phone_browser.delete_all_cookies()
     phone_browser.execute_script("localStorage.clear(); sessionStorage.clear();")
+    _console_errors(phone_browser), _failed_requests(phone_browser)  # what earlier tests left
     return phone_browser
 
 
@@ -96,6 +99,22 @@ def _query(driver) -> dict[str, list[str]]:
 def _overflow(driver) -> int:
     """How many pixels the page is wider than the viewport (0: no sideways scrolling)."""
     return driver.execute_script("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")
+
+
+def _console_errors(driver) -> list[str]:
+    """The console's errors since the last call (a failed request is one too)."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def _network(driver) -> list[dict]:
+    """The browser's network events since the last call (each is read once)."""
+    return [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
+
+
+def _failed_requests(driver) -> list[tuple[str, int]]:
+    """(address, status) of each response with a 4xx or 5xx status since the last read."""
+    responses = [e["params"]["response"] for e in _network(driver) if e["method"] == "Network.responseReceived"]
+    return [(r["url"], r["status"]) for r in responses if r["status"] >= 400]
 
 
 def _serious_violations(driver) -> list[dict]:
@@ -291,6 +310,20 @@ def test_my_page_demo_sign_in_cases_and_a_feed_that_not_interested_changes(porta
     phone.refresh()  # still signed in for the tab's life, and the dismissed service stays away
     _drawn(phone)
     assert first not in [card.get_attribute("data-code") for card in phone.find_elements(By.CSS_SELECTOR, "#feed .card")]
+
+
+def test_every_page_has_an_icon_and_the_browsers_own_address_for_it_answers(portal, phone):
+    for path in ("/", "/search?q=" + "公积金提取", "/guide/SG330100001", "/case", "/me"):
+        _open(phone, portal + path)
+        icon = phone.execute_script("const l = document.querySelector('link[rel~=icon]'); return l && l.href")
+        assert icon and urlsplit(icon).path.startswith("/static/"), path
+    statuses = phone.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        Promise.all([arguments[0], "/favicon.ico"].map((address) => fetch(address).then((r) => [r.status, r.headers.get("Content-Type")])))
+            .then(done);""", icon)
+    assert [status for status, _ in statuses] == [200, 200]
+    assert all(kind.startswith("image/svg+xml") for _, kind in statuses)
+    assert _failed_requests(phone) == []
 
 
 def test_care_mode_enlarges_text_and_is_remembered(portal, phone):
