@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
-import re
 import signal
 import sys
 import threading
@@ -143,13 +142,13 @@ def _parse_batch(lines: list[tuple[str, int, bytes]], pepper: bytes = b"") -> Pa
     for file, number, line in lines:
         source = parse_jsonl_line(file, number, line)
         if source.error:
-            batch.rejects.append((file, number, source.error, _without_code(source.raw)))
+            batch.rejects.append((file, number, source.error, source.raw))
             continue
         data = source.data
         event = is_progress_event(data)
         problems = (validate_event if event else validate_case)(data, raw_chars=len(source.raw))
         if problems:
-            batch.rejects.append((file, number, "; ".join(problems), _without_code(source.raw, data)))
+            batch.rejects.append((file, number, "; ".join(problems), source.raw))
         elif event:
             batch.events.append(_event(data))
         else:
@@ -176,14 +175,3 @@ def _record(data: dict, pepper: bytes = b"") -> CaseRecord:
 
 def _event(data: dict) -> ProgressEvent:
     return ProgressEvent(data["case_no"], data["time"], data["stage"], data["status"], data.get("department"), data.get("note"))
-
-
-_CODE_IN_RAW = re.compile(r'("query_password"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\s]+)')
-
-
-def _without_code(raw: str, data: dict | None = None) -> str:
-    """A rejected record is kept for repair, but never with its verification code in clear,
-    also when it is malformed JSON or not UTF-8 (the code is found in the raw text then)."""
-    if data and isinstance(data.get("query_password"), str) and data["query_password"]:
-        raw = raw.replace(data["query_password"], "***")
-    return _CODE_IN_RAW.sub(r'\1"***"', raw)

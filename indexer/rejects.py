@@ -7,6 +7,7 @@ import os
 import time
 from pathlib import Path
 
+from govsearch.redaction import redact
 from indexer.readers import InputUnreadable
 
 
@@ -14,8 +15,10 @@ class RejectLog:
     """Collects the rejects of one load in ``<directory>/<kind>-<timestamp>.jsonl``.
 
     The file is created on the first reject, so a clean load leaves nothing behind.
-    Each line keeps the record's raw text, so nothing sent to us is lost; rejected records
-    may hold personal data, so the file is readable by its owner only (0600, directory 0700).
+    Each line keeps the record's raw text, so the operator can repair it, redacted (ID, phone
+    and card numbers, verification codes: ``govsearch.redaction``) in the raw text itself, so a
+    line that is not JSON is covered too; what else it holds is personal, so the file is
+    readable by its owner only (0600, directory 0700).
 
     Used as a context manager: a load that stops because an input cannot be read (exit 2)
     deletes its file, since the operator fixes the input and runs the whole command again
@@ -40,7 +43,7 @@ class RejectLog:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             self._handle = open(descriptor, "a", encoding="utf-8")
-        entry = {"file": file, "line": line, "reason": reason, "record": raw}
+        entry = {"file": file, "line": line, "reason": redact(reason), "record": None if raw is None else redact(raw)}
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.count += 1
 

@@ -3,9 +3,12 @@ reject files, the query log and its exports, stored search events, the access lo
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from govsearch.redaction import redact
+from tests.conftest import read_jsonl, write_jsonl
 
 # (what came in, what is kept): secrets masked, what an operator needs left readable.
 REDACTED = [
@@ -54,3 +57,39 @@ REDACTED = [
 @pytest.mark.parametrize(("text", "kept"), REDACTED)
 def test_the_redaction_masks_secrets_and_keeps_what_operators_read(text, kept):
     assert redact(text) == kept
+
+
+# -- reject files: the raw text redacted, broken lines too ---------------------------------------------
+
+CASE = {"case_no": "420100202611100000000", "kind": "办件", "item_code": "SG420100004", "item_name": "残疾人证办理",
+        "applicant_name": "马晓", "query_password": "635584", "department": "武汉市残疾人联合会",
+        "submitted_at": "2026-11-10T09:00:00+08:00", "status": "已提交"}
+BAD_CASE_LINES = [
+    json.dumps({**CASE, "kind": "快递", "applicant_name": "马晓 110101199003071234"}, ensure_ascii=False),
+    "{'case_no': '420100202611100000001', 'query_password': 'abc12345'}",  # single quotes: not JSON
+    json.dumps({"case_no": "420100202611100000002", "kind": "办件", "Query_Password": "zz9981",
+                "note": "电话13812345678 卡6222021001123456789"}, ensure_ascii=False),
+    json.dumps({**CASE, "case_no": "420100202611100000003", "query_password": "777123",
+                "note": "身份证11010119900307123X 旧证110101900307123"}, ensure_ascii=False)[:-1],  # broken
+]
+SECRETS_IN_CASES = ["110101199003071234", "abc12345", "zz9981", "13812345678", "6222021001123456789", "777123",
+                    "11010119900307123X", "110101900307123"]
+
+
+def test_reject_files_keep_no_id_number_phone_card_or_code(run_cli, settings, tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(BAD_CASE_LINES) + "\n", encoding="utf-8")
+    assert run_cli("index", "cases", path).returncode == 1
+    [reject_file] = settings.rejected_dir.glob("cases-*.jsonl")
+    text = reject_file.read_text(encoding="utf-8")
+    assert not [secret for secret in SECRETS_IN_CASES if secret in text]
+    records = [entry["record"] for entry in read_jsonl(reject_file)]
+    assert [record.count("4201002026111000000") for record in records] == [1, 1, 1, 1]  # case numbers readable
+    assert "'query_password': '#'" in records[1] and '"Query_Password": "#"' in records[2]
+
+
+def test_search_text_in_rejected_events_is_redacted(run_cli, settings, tmp_path):
+    event = {"user_id": "u1", "type": "search", "time": "not a time", "query": "密码 4829 身份证110101199003071234"}
+    assert run_cli("index", "events", write_jsonl(tmp_path / "events.jsonl", [event])).returncode == 1
+    [entry] = read_jsonl(next(settings.rejected_dir.glob("events-*.jsonl")))
+    assert json.loads(entry["record"])["query"] == "密码 # 身份证#"
