@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -115,6 +116,12 @@ def _failed_requests(driver) -> list[tuple[str, int]]:
     """(address, status) of each response with a 4xx or 5xx status since the last read."""
     responses = [e["params"]["response"] for e in _network(driver) if e["method"] == "Network.responseReceived"]
     return [(r["url"], r["status"]) for r in responses if r["status"] >= 400]
+
+
+def _shown_words(driver) -> list[str]:
+    """Words a person should never read: a value the page failed to put into words."""
+    text = driver.execute_script("return document.body.innerText")
+    return re.findall(r"null|undefined|NaN|\[object Object\]", text)
 
 
 def _serious_violations(driver) -> list[dict]:
@@ -310,6 +317,51 @@ def test_my_page_demo_sign_in_cases_and_a_feed_that_not_interested_changes(porta
     phone.refresh()  # still signed in for the tab's life, and the dismissed service stays away
     _drawn(phone)
     assert first not in [card.get_attribute("data-code") for card in phone.find_elements(By.CSS_SELECTOR, "#feed .card")]
+
+
+def _lookup_a_case(driver, portal: str, case: dict) -> None:
+    _open(driver, portal + "/case?no=" + case["case_no"])
+    driver.find_element(By.ID, "case-verify").send_keys(case["query_password"], Keys.ENTER)
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#case-result .timeline li"))
+
+
+def test_no_page_shows_null_or_undefined_logs_an_error_or_misses_a_file(portal, phone):
+    """Every page a citizen reaches, signed out and in, in both modes: no value the page failed to
+    put into words ("承诺办结 … null"), no console error and no request answered 4xx/5xx."""
+    cases = [json.loads(line) for line in SAMPLE_CASES.read_text(encoding="utf-8").splitlines()]
+    without_reply = next(case for case in cases if case["kind"] == "办件")
+    letter = next(case for case in cases if case["kind"] == "信件")
+    views = {
+        "home": lambda: _open(phone, portal + "/"),
+        "results": lambda: _open(phone, portal + "/search?q=" + "公积金提取"),
+        "directory": lambda: _open(phone, portal + "/search?theme=" + "住房保障"),
+        "guide": lambda: _open(phone, portal + "/guide/SG330100001"),
+        "case lookup": lambda: _open(phone, portal + "/case"),
+        "case progress": lambda: _lookup_a_case(phone, portal, without_reply),
+        "letter progress": lambda: _lookup_a_case(phone, portal, letter),
+        "me signed out": lambda: _open(phone, portal + "/me"),
+    }
+    problems = []
+
+    def check(name: str) -> None:
+        problems.extend(f"{name}: shows {word!r}" for word in _shown_words(phone))
+        problems.extend(f"{name}: console: {message}" for message in _console_errors(phone))
+        problems.extend(f"{name}: {status} {url}" for url, status in _failed_requests(phone))
+
+    for mode in ("standard", "care"):
+        _open(phone, portal + "/")
+        _care_mode(phone, mode == "care")
+        for name, visit in views.items():
+            visit()
+            check(f"{name} ({mode})")
+        _sign_in(phone, portal)
+        for toggle in phone.find_elements(By.CSS_SELECTOR, "#my-cases summary"):
+            toggle.click()  # every case's progress open
+        WebDriverWait(phone, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#feed .card"))
+        check(f"me signed in ({mode})")
+        phone.find_element(By.XPATH, "//button[text()='退出登录']").click()
+        _drawn(phone)
+    assert problems == []
 
 
 def test_every_page_has_an_icon_and_the_browsers_own_address_for_it_answers(portal, phone):

@@ -32,7 +32,7 @@ export async function renderCase(page, url) {
     const body = { case_no: number.querySelector("input").value.trim(), verify: code.querySelector("input").value.trim() };
     try {
       const found = await call("/api/v1/cases/lookup", { method: "POST", body, messages: LOOKUP_MESSAGES });
-      result.replaceChildren(el("h2", {}, "办理进度"), caseSummary(found), reply(found), timeline(found.events));
+      append(result, el("h2", {}, "办理进度"), caseSummary(found), reply(found), timeline(found.events));
     } catch (error) {
       message.textContent = error.message;
     }
