@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from govsearch.redaction import redact
 from indexer.readers import JSONL_SUFFIXES, check_readable, read_records
 from indexer.rejects import RejectLog
 from indexer.report import LoadReport
@@ -14,7 +15,6 @@ from indexer.validation import USER_EVENT_FIELDS, USER_FIELDS, validate_user, va
 from recommender.feed import FeedService
 from recommender.models import UserEvent, UserProfile
 from recommender.store import BehaviourStore
-from search.analytics import redact
 
 BATCH = 5000
 

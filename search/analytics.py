@@ -2,9 +2,11 @@
 
 Every search and every guide view is appended to an in-process buffer and written to the
 analytics store by a background thread, so logging costs a search a few microseconds.
-What is written is safe to keep: the query and the filter values normalised, with runs of
-digits (case numbers, ID and phone numbers) blanked; case-number searches without their text; clients
-as keyed hashes; no user ids, tokens or codes at all.
+What is written is safe to keep: the query and the filter values normalised and redacted
+(``govsearch.redaction``: ID, phone and card numbers, verification codes after their label);
+case-number searches without their text; clients as keyed hashes; no user ids, tokens or codes
+at all. What is read back for a report or the hot searches is redacted again, so what an older
+version kept is never shown.
 
 Clicks: a search answer carries a ``search_id``; the portal opens a guide with
 ``GET /api/v1/guides/<code>?search_id=…&rank=N``, which counts as a click on that result
@@ -18,7 +20,6 @@ import hashlib
 import hmac
 import logging
 import math
-import re
 import secrets
 import threading
 import time
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Protocol
 
+from govsearch.redaction import MASK, redact
 from search.models import EngineQuery
 from search.plan import PAIR_FIELDS, SearchRequest, pair_concepts
 
@@ -39,7 +41,6 @@ CHINA = timezone(timedelta(hours=8))  # days are counted in the portal's time zo
 FLUSH_SECONDS = 1.0
 MAX_BUFFERED = 50_000  # beyond this (store unreachable for long), the oldest records are dropped
 LATENCY_BUCKETS_MS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000)
-_DIGIT_RUN = re.compile(r"[0-9a-z]*\d{6,}[0-9a-z]*")
 
 
 def day_of(moment: float) -> str:
@@ -50,11 +51,6 @@ def window_days(days: int, now: float | None = None) -> list[str]:
     """The last ``days`` days, today included, newest first."""
     today = datetime.fromtimestamp(time.time() if now is None else now, CHINA)
     return [(today - timedelta(days=back)).strftime("%Y-%m-%d") for back in range(days)]
-
-
-def redact(query: str) -> str:
-    """Runs of six digits or more (case, ID, phone numbers) become #."""
-    return _DIGIT_RUN.sub("#", query)
 
 
 def _redacted(filters: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -285,7 +281,7 @@ class HotSearches:
             state = overrides.get(figure.query)
             held = rules.held_because(figure, state)
             shown = "approved by an operator" if state == APPROVED else "asked by many people for a service"
-            decisions.append(HotDecision(figure.query, figure.clients, held is None, held or shown))
+            decisions.append(HotDecision(redact(figure.query), figure.clients, held is None, held or shown))
         return decisions
 
     def set(self, query: str, state: str | None) -> None:
@@ -323,8 +319,8 @@ class _HotRules:
         but the blocklist and the ban on numbers (an ID number is never shown)."""
         if state == HIDDEN:
             return "hidden by an operator"
-        if "#" in figure.query:
-            return "holds a number"
+        if MASK in redact(figure.query):
+            return "holds a number or a code"
         if any(term in figure.query for term in self.blocked):
             return "holds a blocked term"
         if state == APPROVED:
@@ -365,9 +361,9 @@ def build_report(store: AnalyticsStore, days: int, nearest_guide, guide_name, li
         "days": days,
         "searches": searches,
         "zero_result_rate": round(sum(f.zero for f in figures) / searches, 4) if searches else 0.0,
-        "zero_result_queries": [{"query": f.query, "count": f.zero, "suggestion": nearest_guide(f.query)} for f in zero],
+        "zero_result_queries": [{"query": redact(f.query), "count": f.zero, "suggestion": nearest_guide(f.query)} for f in zero],
         "top_queries": [
-            {"query": f.query, "count": f.searches, "clients": f.clients, "click_through_rate": round(f.click_through_rate, 4),
+            {"query": redact(f.query), "count": f.searches, "clients": f.clients, "click_through_rate": round(f.click_through_rate, 4),
              "mean_click_rank": round(f.mean_click_rank, 2) if f.mean_click_rank is not None else None}
             for f in top
         ],

@@ -16,8 +16,9 @@ import redis
 
 from api import create_app
 from govsearch.components import build_components
+from govsearch.redaction import redact
 from indexer.guides import load_guides
-from search.analytics import HotSearches, SearchRecord, ViewRecord, nearest_guide, redact
+from search.analytics import HotSearches, SearchRecord, ViewRecord, nearest_guide
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
 from synonyms import DICTIONARY_DIR
@@ -230,7 +231,7 @@ def test_no_case_number_code_or_id_number_is_ever_stored(app_parts, analytics_se
 
 
 @pytest.mark.parametrize(("typed", "kept"), [("身份证号110101199003071234怎么办", "身份证号#怎么办"), ("gjj2025", "gjj2025"),
-                                            ("办件sq2025000123进度", "办件#进度")])
+                                            ("办件sq2025000123进度", "办件sq2025000123进度"), ("密码4829", "密码#")])
 def test_long_digit_runs_are_redacted(typed, kept):
     assert redact(typed) == kept
 

@@ -4,11 +4,17 @@ reject files, the query log and its exports, stored search events, the access lo
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
+from dataclasses import replace
 
 import pytest
 
+from api import create_app
 from govsearch.redaction import redact
-from tests.conftest import read_jsonl, write_jsonl
+from indexer.behaviour import user_event
+from search.analytics import SearchRecord
+from tests.conftest import load_test_guides, read_jsonl, write_jsonl
 
 # (what came in, what is kept): secrets masked, what an operator needs left readable.
 REDACTED = [
@@ -93,3 +99,44 @@ def test_search_text_in_rejected_events_is_redacted(run_cli, settings, tmp_path)
     assert run_cli("index", "events", write_jsonl(tmp_path / "events.jsonl", [event])).returncode == 1
     [entry] = read_jsonl(next(settings.rejected_dir.glob("events-*.jsonl")))
     assert json.loads(entry["record"])["query"] == "密码 # 身份证#"
+
+
+# -- the query log, its report and exports, and stored search events -----------------------------------
+
+TYPED = ["密码 4829", "查询密码 Ab12cd34", "验证码:9911", "password=hunter22", "公积金 110101199003071234",
+         "身份证11010119900307123X补办", "电话 13812345678"]
+SECRETS_TYPED = ["4829", "ab12cd34", "9911", "hunter22", "110101199003071234", "11010119900307123x", "13812345678"]
+ADMIN_KEY = "admin-key-for-redaction-tests"
+
+
+@pytest.fixture
+def searched_app(settings):
+    settings = replace(settings, admin_key=ADMIN_KEY)
+    components = load_test_guides(settings)
+    client = create_app(settings, components).test_client()
+    for q in TYPED:
+        assert client.get("/api/v1/search", query_string={"q": q}).status_code == 200
+    components.query_log.flush()
+    return settings, components, client
+
+
+def test_the_query_log_keeps_no_code_or_id_number_typed_in_the_box(searched_app):
+    settings, _, _ = searched_app
+    logged = [row[0] for row in sqlite3.connect(settings.sqlite_path).execute("SELECT query FROM search_log")]
+    assert len(logged) == len(TYPED) and all("#" in query for query in logged)
+    assert not [secret for secret in SECRETS_TYPED if secret in str(logged).lower()]
+
+
+def test_exports_redact_what_an_older_version_logged_in_clear(searched_app, run_cli):
+    settings, components, client = searched_app
+    components.query_log.store.write([SearchRecord(time.time(), "s1", "密码4829", "guide", 0, 3.0, {}, 1, [], "c1")], [])
+    export = client.get("/api/v1/admin/export?days=1", headers={"X-Admin-Key": ADMIN_KEY}).get_data(as_text=True)
+    report = run_cli("report", "--days", "1").stdout
+    assert "密码#" in export and "密码#" in report
+    assert not [secret for secret in SECRETS_TYPED if secret in (export + report).lower()]
+
+
+def test_search_text_of_stored_events_is_redacted():
+    event = user_event({"user_id": "u1", "type": "search", "time": "2026-11-10T09:00:00+08:00",
+                        "query": "查询密码：Ab12cd34 身份证110101199003071234"})
+    assert event.query == "查询密码：# 身份证#"
