@@ -134,11 +134,16 @@ def _finite(text: str) -> float:
 
 
 MAX_DEPTH = 20  # nesting of a record's values; DESIGN §6 needs three levels
+# One decoder for every line: json.loads with hooks would build a new one per call.
+_DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_finite)
+# A lone surrogate can only come from a \uD800–\uDFFF escape (the text is valid UTF-8), so a
+# line without one needs no walk for it; a match (perhaps an escaped backslash) is walked.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _parse_json_line(file: str, number: int, text: str) -> SourceRecord:
     try:
-        data = json.loads(text, parse_float=_finite, parse_constant=_finite)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         return SourceRecord(file, number, None, text, f"malformed JSON: {error.msg} at column {error.colno}")
     except NotFinite as error:
@@ -147,10 +152,16 @@ def _parse_json_line(file: str, number: int, text: str) -> SourceRecord:
         return SourceRecord(file, number, None, text[:1000], f"nested deeper than {MAX_DEPTH} levels")
     if not isinstance(data, dict):
         return SourceRecord(file, number, None, text, "a record must be a JSON object")
-    problem = _not_text(data, 0)
+    problem = _not_text(data, 0) if _may_not_be_text(text) else None
     if problem:
         return SourceRecord(file, number, None, text, problem)
     return SourceRecord(file, number, data, text)
+
+
+def _may_not_be_text(text: str) -> bool:
+    """Whether the parsed line needs the walk of ``_not_text``: with no more brackets than
+    MAX_DEPTH and no surrogate escape, it cannot be too deep or hold a lone surrogate."""
+    return text.count("{") + text.count("[") > MAX_DEPTH or _SURROGATE_ESCAPE.search(text) is not None
 
 
 def _not_text(value, depth: int) -> str | None:
