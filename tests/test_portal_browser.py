@@ -179,7 +179,7 @@ def test_every_page_fits_the_screen_and_passes_axe_in_both_modes(portal, tmp_pat
                     problems.append(f"{name} {mode}: {_overflow(driver)} px wider than the screen")
                 driver.save_screenshot(str(tmp_path / f"{name}-{label}-{mode}.png"))
             _sign_in(driver, portal)
-            for toggle in driver.find_elements(By.CSS_SELECTOR, "#my-cases summary")[:2]:
+            for toggle in driver.find_elements(By.CSS_SELECTOR, "#my-cases .case-toggle")[:2]:
                 toggle.click()  # a case's timeline open
             problems += [f"me signed in {mode}: {v}" for v in _serious_violations(driver)]
             if _overflow(driver):
@@ -303,7 +303,7 @@ def test_my_page_demo_sign_in_cases_and_a_feed_that_not_interested_changes(porta
     _sign_in(phone, portal)
     cases = phone.find_elements(By.CSS_SELECTOR, "#my-cases .case")
     assert cases and any("已超期" in c.text for c in cases)  # the sample user has overdue cases
-    cases[0].find_element(By.TAG_NAME, "summary").click()
+    cases[0].find_element(By.CLASS_NAME, "case-toggle").click()
     assert cases[0].find_elements(By.CSS_SELECTOR, ".timeline li")
     feed = phone.find_elements(By.CSS_SELECTOR, "#feed .card")
     assert len(feed) >= 3 and all(card.find_element(By.CLASS_NAME, "reason").text for card in feed)
@@ -355,7 +355,7 @@ def test_no_page_shows_null_or_undefined_logs_an_error_or_misses_a_file(portal, 
             visit()
             check(f"{name} ({mode})")
         _sign_in(phone, portal)
-        for toggle in phone.find_elements(By.CSS_SELECTOR, "#my-cases summary"):
+        for toggle in phone.find_elements(By.CSS_SELECTOR, "#my-cases .case-toggle"):
             toggle.click()  # every case's progress open
         WebDriverWait(phone, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#feed .card"))
         check(f"me signed in ({mode})")
@@ -376,6 +376,33 @@ def test_every_page_has_an_icon_and_the_browsers_own_address_for_it_answers(port
     assert [status for status, _ in statuses] == [200, 200]
     assert all(kind.startswith("image/svg+xml") for _, kind in statuses)
     assert _failed_requests(phone) == []
+
+
+def test_my_cases_show_status_beside_overdue_and_open_with_a_marker_that_turns(portal, phone, tmp_path):
+    _sign_in(phone, portal)
+    badges = {row.get_attribute("data-case-no"): _texts(phone, f"#my-cases .case[data-case-no='{row.get_attribute('data-case-no')}'] .badge")
+              for row in phone.find_elements(By.CSS_SELECTOR, "#my-cases .case")}
+    assert ["已办结", "已超期"] in badges.values()  # concluded late: the status is still said
+    assert all(texts and texts[0] != "已超期" for texts in badges.values())  # every case says its status first
+
+    row = phone.find_element(By.CSS_SELECTOR, "#my-cases .case")
+    toggle = row.find_element(By.CLASS_NAME, "case-toggle")
+    marker = toggle.find_element(By.CLASS_NAME, "marker")
+    turned = lambda: phone.execute_script("return getComputedStyle(arguments[0]).transform", marker)  # noqa: E731
+    assert toggle.tag_name == "button" and toggle.get_attribute("aria-expanded") == "false"
+    assert marker.is_displayed() and marker.size["width"] > 0
+    closed = turned()
+    assert not row.find_element(By.CLASS_NAME, "timeline").is_displayed()
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert row.find_element(By.CLASS_NAME, "timeline").is_displayed()
+    WebDriverWait(phone, 5).until(lambda d: turned() != closed)  # the marker turns (a short transition)
+    phone.save_screenshot(str(tmp_path / "me-case-open.png"))
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not row.find_element(By.CLASS_NAME, "timeline").is_displayed()
 
 
 def test_care_mode_enlarges_text_and_is_remembered(portal, phone):

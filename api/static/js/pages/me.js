@@ -47,13 +47,25 @@ async function demoSignIn() {
   return form;
 }
 
+// A case as a row that opens its progress (the disclosure pattern: a button with aria-expanded).
+// Its status always shows; lateness is a second badge beside it, never instead of it.
 function caseItem(found) {
-  return el("li", { className: found.overdue ? "case overdue-case" : "case" }, el("details", {}, [
-    el("summary", {}, [el("strong", {}, found.item_name), el("span", { className: found.overdue ? "badge overdue" : "badge" }, found.overdue ? "已超期" : found.status)]),
-    caseSummary(found),
-    reply(found),
-    timeline(found.events),
-  ]));
+  const panel = el("div", { id: "case-" + found.case_no, className: "case-progress", hidden: true },
+    [caseSummary(found), reply(found), timeline(found.events)]);
+  const toggle = el("button", { type: "button", className: "case-toggle", "aria-expanded": "false", "aria-controls": panel.id }, [
+    el("span", { className: "marker", "aria-hidden": "true" }, "▸"),
+    el("span", { className: "case-heading" }, [
+      el("strong", {}, found.item_name),
+      el("span", { className: "badge" }, found.status),
+      found.overdue ? el("span", { className: "badge overdue" }, "已超期") : null,
+    ]),
+  ]);
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    panel.hidden = !open;
+  });
+  return el("li", { className: found.overdue ? "case overdue-case" : "case", "data-case-no": found.case_no }, [toggle, panel]);
 }
 
 function feedItem(item, dismiss) {
