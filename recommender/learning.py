@@ -45,26 +45,29 @@ def segments(profile: UserProfile | None) -> list[str]:
 
 
 def learn(events: Iterable[UserEvent], store: BehaviourStore, service_of: Callable[[str | None], str | None]) -> int:
-    """Store events and learn from the new ones. Returns how many were new."""
+    """Store events and learn from the new ones. Returns how many were new.
+
+    The store is read and written once per call for all its users (profiles, histories,
+    contributions), not once per user: a bigger batch costs fewer statements per event."""
     stored = [StoredEvent(event, service_of(event.item_code)) for event in events]
     new = store.add_events(stored)
     by_user: dict[str, list[StoredEvent]] = defaultdict(list)
     for item in new:
         by_user[item.event.user_id].append(item)
+    profiles, histories = store.get_users(by_user), store.histories(by_user, limit=HISTORY_READ)
+    interest = {user_id: _interest(items) for user_id, items in by_user.items()}
+    steps = {user_id: _steps(histories[user_id], items) for user_id, items in by_user.items()}
+    counted = store.new_contributions({user_id: [*interest[user_id], *steps[user_id]] for user_id in by_user})
     transitions: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
     popularity: dict[tuple[str, str], float] = defaultdict(float)
-    for user_id, items in by_user.items():
-        profile = store.get_user(user_id)
-        history = store.history(user_id, limit=HISTORY_READ)
-        interest, steps = _interest(items), _steps(history, items)
-        counted = store.new_contributions(user_id, [*interest, *steps])
-        user_segments = segments(profile)
-        for mark in counted & interest.keys():
-            service, weight = interest[mark]
+    for user_id, marks in counted.items():
+        user_segments = segments(profiles.get(user_id))
+        for mark in marks & interest[user_id].keys():
+            service, weight = interest[user_id][mark]
             for segment in user_segments:
                 popularity[(segment, service)] += weight
-        for mark in counted & steps.keys():
-            pair, amount = steps[mark]
+        for mark in marks & steps[user_id].keys():
+            pair, amount = steps[user_id][mark]
             transitions[pair][0] += amount
             transitions[pair][1] += 1
     store.add_popularity(dict(popularity))

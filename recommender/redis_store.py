@@ -45,6 +45,14 @@ class RedisBehaviourStore:
             raw = self.redis.get(self._key("user", user_id))
         return UserProfile(**json.loads(raw)) if raw else None
 
+    def get_users(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
+        user_ids = list(user_ids)
+        if not user_ids:
+            return {}
+        with guarded():
+            found = self.redis.mget([self._key("user", user_id) for user_id in user_ids])
+        return {user_id: UserProfile(**json.loads(raw)) for user_id, raw in zip(user_ids, found) if raw}
+
     def add_events(self, events: Iterable[StoredEvent]) -> list[StoredEvent]:
         events = list(events)
         with guarded():
@@ -56,21 +64,36 @@ class RedisBehaviourStore:
             added = pipe.execute()[::2]
         return [stored for stored, count in zip(events, added) if count]
 
-    def new_contributions(self, user_id: str, marks: list[str]) -> set[str]:
-        marks = list(dict.fromkeys(marks))
-        if not marks:
-            return set()
+    def new_contributions(self, marks: dict[str, list[str]]) -> dict[str, set[str]]:
+        pairs = [(user_id, mark) for user_id, user_marks in marks.items() for mark in dict.fromkeys(user_marks)]
+        new: dict[str, set[str]] = {user_id: set() for user_id in marks}
+        if not pairs:
+            return new
         with guarded():
             pipe = self.redis.pipeline(transaction=False)
-            for mark in marks:
+            for user_id, mark in pairs:
                 pipe.sadd(self._key("contributed", user_id), mark)
-            return {mark for mark, added in zip(marks, pipe.execute()) if added}
+            for (user_id, mark), added in zip(pairs, pipe.execute()):
+                if added:
+                    new[user_id].add(mark)
+        return new
 
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         high = f"({before_ms}" if before_ms is not None else "+inf"
         with guarded():
             members = self.redis.zrevrangebyscore(self._key("events", user_id), high, "-inf", start=0, num=limit)
         return [_stored(user_id, member) for member in members]
+
+    def histories(self, user_ids: Iterable[str], limit: int = 100) -> dict[str, list[StoredEvent]]:
+        user_ids = list(user_ids)
+        if not user_ids:
+            return {}
+        with guarded():
+            pipe = self.redis.pipeline(transaction=False)
+            for user_id in user_ids:
+                pipe.zrevrangebyscore(self._key("events", user_id), "+inf", "-inf", start=0, num=limit)
+            found = pipe.execute()
+        return {user_id: [_stored(user_id, member) for member in members] for user_id, members in zip(user_ids, found)}
 
     def add_transitions(self, counts: dict[tuple[str, str], tuple[float, int]]) -> None:
         self._increment("next", {pair: weight for pair, (weight, _) in counts.items()})

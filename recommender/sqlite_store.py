@@ -39,6 +39,8 @@ _TRIM_EVENTS = """
 DELETE FROM user_events WHERE user_id = ? AND at_ms < (
     SELECT at_ms FROM user_events WHERE user_id = ? ORDER BY at_ms DESC LIMIT 1 OFFSET ?)
 """
+# A batch's users are one JSON array parameter: no limit on how many, one statement.
+_OF_USERS = "user_id IN (SELECT value FROM json_each(?))"
 
 
 class SqliteBehaviourStore:
@@ -58,26 +60,39 @@ class SqliteBehaviourStore:
         row = self.database.connection().execute("SELECT * FROM users WHERE user_id = ?", (user_id,)).fetchone()
         return UserProfile(*row) if row else None
 
+    def get_users(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
+        rows = self.database.connection().execute(f"SELECT * FROM users WHERE {_OF_USERS}", (_json_list(user_ids),))
+        return {row[0]: UserProfile(*row) for row in rows}
+
     def add_events(self, events: Iterable[StoredEvent]) -> list[StoredEvent]:
-        connection, new = self.database.connection(), []
+        """The keys the batch's users have stored are read once, instead of an insert per event
+        to find out which events are new."""
+        events = list(events)
+        connection, new, rows = self.database.connection(), [], []
         with transaction(connection):
+            stored_keys = set(connection.execute(
+                f"SELECT user_id, at_ms, type, item FROM user_events WHERE {_OF_USERS}",
+                (_json_list({stored.event.user_id for stored in events}),)))
             for stored in events:
                 e = stored.event
-                cursor = connection.execute(
-                    "INSERT OR IGNORE INTO user_events VALUES (?,?,?,?,?,?,?)",
-                    (e.user_id, e.at_ms, e.type, e.item_code or e.query or "", e.time, stored.service, e.query),
-                )
-                if cursor.rowcount:
+                row = (e.user_id, e.at_ms, e.type, e.item_code or e.query or "", e.time, stored.service, e.query)
+                if row[:4] not in stored_keys:
+                    stored_keys.add(row[:4])
                     new.append(stored)
-            for user_id in {stored.event.user_id for stored in new}:
-                connection.execute(_TRIM_EVENTS, (user_id, user_id, MAX_EVENTS_PER_USER - 1))
+                    rows.append(row)
+            connection.executemany("INSERT INTO user_events VALUES (?,?,?,?,?,?,?)", rows)
+            connection.executemany(_TRIM_EVENTS, [(user_id, user_id, MAX_EVENTS_PER_USER - 1)
+                                                  for user_id in dict.fromkeys(row[0] for row in rows)])
         return new
 
-    def new_contributions(self, user_id: str, marks: list[str]) -> set[str]:
+    def new_contributions(self, marks: dict[str, list[str]]) -> dict[str, set[str]]:
         connection = self.database.connection()
         with transaction(connection):
-            return {mark for mark in dict.fromkeys(marks)
-                    if connection.execute("INSERT OR IGNORE INTO contributions VALUES (?, ?)", (user_id, mark)).rowcount}
+            known = set(connection.execute(f"SELECT user_id, mark FROM contributions WHERE {_OF_USERS}", (_json_list(marks),)))
+            new = {user_id: {mark for mark in user_marks if (user_id, mark) not in known} for user_id, user_marks in marks.items()}
+            connection.executemany("INSERT INTO contributions VALUES (?, ?)",
+                                   [(user_id, mark) for user_id, user_marks in new.items() for mark in user_marks])
+        return new
 
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         rows = self.database.connection().execute(
@@ -89,6 +104,10 @@ class SqliteBehaviourStore:
             StoredEvent(UserEvent(user_id, type_, time, None if query else item, query), service)
             for type_, time, item, query, service in rows
         ]
+
+    def histories(self, user_ids: Iterable[str], limit: int = 100) -> dict[str, list[StoredEvent]]:
+        # A query per user along the primary key reads less than one windowed query over the batch.
+        return {user_id: self.history(user_id, limit) for user_id in user_ids}
 
     def add_transitions(self, counts: dict[tuple[str, str], tuple[float, int]]) -> None:
         if not counts:
@@ -136,6 +155,10 @@ class SqliteBehaviourStore:
     def model(self, name: str) -> dict | None:
         row = self.database.connection().execute("SELECT body FROM models WHERE name = ?", (name,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def _json_list(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 def _migrate_transitions(connection) -> None:

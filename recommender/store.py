@@ -32,16 +32,22 @@ class BehaviourStore(Protocol):
 
     def get_user(self, user_id: str) -> UserProfile | None: ...
 
+    def get_users(self, user_ids: Iterable[str]) -> dict[str, UserProfile]:
+        """The profiles of those of the users who have one, by user id (one read for a batch)."""
+
     def add_events(self, events: Iterable[StoredEvent]) -> list[StoredEvent]:
         """Store events; the same event twice is stored once. Returns the ones that were new.
         A user keeps their MAX_EVENTS_PER_USER latest events."""
 
-    def new_contributions(self, user_id: str, marks: list[str]) -> set[str]:
-        """Remember that the user contributed to the learned counts marked so; returns the
-        marks they had not contributed before (a user counts once, however often they repeat)."""
+    def new_contributions(self, marks: dict[str, list[str]]) -> dict[str, set[str]]:
+        """Remember that each user contributed to the learned counts marked so; returns, by user,
+        the marks they had not contributed before (a user counts once, however often they repeat)."""
 
     def history(self, user_id: str, limit: int = 100, before_ms: int | None = None) -> list[StoredEvent]:
         """A user's events, newest first (only those before ``before_ms`` when given)."""
+
+    def histories(self, user_ids: Iterable[str], limit: int = 100) -> dict[str, list[StoredEvent]]:
+        """``history`` of each of the users (empty for one without events), by user id: one read for a batch."""
 
     def add_transitions(self, counts: dict[tuple[str, str], tuple[float, int]]) -> None:
         """Add to the (weight, distinct people) of "after service a, the user went on to service b"."""

@@ -6,12 +6,15 @@ the production store cannot drift apart.
 
 from __future__ import annotations
 
+import random
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import redis
 
+from recommender.learning import learn, segments
 from recommender.models import UserEvent, UserProfile
 from recommender.redis_store import RedisBehaviourStore
 from recommender.sqlite_store import SqliteBehaviourStore
@@ -20,12 +23,18 @@ from search.stores.redis_counters import RedisCounters
 from search.stores.sqlite_counters import SqliteCounters
 from search.limits import Attempt, Blocked, LookupLimiter
 
+CHINA = timezone(timedelta(hours=8))
+
 
 @pytest.fixture
 def store(redis_url, tmp_path):
+    return empty_store(redis_url, tmp_path, "test")
+
+
+def empty_store(redis_url, tmp_path, name: str):
     if redis_url is None:
-        return SqliteBehaviourStore(tmp_path / "store.sqlite3")
-    return RedisBehaviourStore(redis.Redis.from_url(redis_url), prefix="test:")
+        return SqliteBehaviourStore(tmp_path / f"{name}.sqlite3")
+    return RedisBehaviourStore(redis.Redis.from_url(redis_url), prefix=f"{name}:")
 
 
 def event(user: str, type_: str, time: str, item: str | None = "A1", service: str | None = "a", query: str | None = None):
@@ -37,6 +46,8 @@ def test_profiles_are_replaced_by_user_id(store):
     store.put_users([UserProfile("u1", "个人", birth_year=1940, region="浙江省杭州市西湖区")])
     store.put_users([UserProfile("u1", "个人", birth_year=1941, region="浙江省杭州市西湖区", gender="女")])
     assert store.get_user("u1") == UserProfile("u1", "个人", birth_year=1941, gender="女", region="浙江省杭州市西湖区")
+    assert store.get_users(["u1", "nobody"]) == {"u1": store.get_user("u1")}
+    assert store.get_users([]) == {}
 
 
 def test_the_same_event_twice_is_stored_once(store):
@@ -61,6 +72,19 @@ def test_history_is_newest_first_and_can_stop_before_a_moment(store):
     cutoff = UserEvent("u1", "apply", "2025-01-03T10:00:00+08:00").at_ms
     assert [h.event.type for h in store.history("u1", before_ms=cutoff)] == ["search", "view"]
     assert len(store.history("u1", limit=1)) == 1
+
+
+def test_histories_of_a_batch_are_each_users_history(store):
+    """Three events at one moment and a limit of two: the batch read keeps the same two."""
+    moment = "2025-01-03T10:00:00+08:00"
+    store.add_events([
+        event("u1", "view", "2025-01-01T10:00:00+08:00", "A1", "a"),
+        event("u1", "apply", moment, "B1", "b"), event("u1", "complete", moment, "B1", "b"), event("u1", "view", moment, "C1", "c"),
+        event("u2", "apply", "2025-01-05T10:00:00+08:00", "C1", "c"),
+    ])
+    assert store.histories(["u1", "u2", "nobody"], limit=2) == {
+        "u1": store.history("u1", limit=2), "u2": store.history("u2", limit=2), "nobody": []}
+    assert store.histories([]) == {}
 
 
 def test_next_steps_add_up_weight_and_people_and_come_heaviest_first(store):
@@ -92,10 +116,46 @@ def test_popularity_adds_up_per_segment(store):
 
 
 def test_a_contribution_counts_once_per_user(store):
-    assert store.new_contributions("u1", ["popular|a|view", "next|a|b"]) == {"popular|a|view", "next|a|b"}
-    assert store.new_contributions("u1", ["popular|a|view", "popular|a|favorite"]) == {"popular|a|favorite"}
-    assert store.new_contributions("u2", ["popular|a|view"]) == {"popular|a|view"}
-    assert store.new_contributions("u1", []) == set()
+    assert store.new_contributions({"u1": ["popular|a|view", "next|a|b"], "u2": ["next|a|b"]}) == {
+        "u1": {"popular|a|view", "next|a|b"}, "u2": {"next|a|b"}}
+    assert store.new_contributions({"u1": ["popular|a|view", "popular|a|favorite", "popular|a|favorite"]}) == {
+        "u1": {"popular|a|favorite"}}
+    assert store.new_contributions({"u3": ["popular|a|view"]}) == {"u3": {"popular|a|view"}}
+    assert store.new_contributions({"u1": []}) == {"u1": set()}
+
+
+def test_one_batch_of_many_users_learns_what_each_event_alone_in_time_order_does(redis_url, tmp_path):
+    """Users mixed in one batch, shuffled, posted twice; or each event in a call of its own."""
+    services = {"A1": "a", "A2": "a", "B1": "b", "B2": "b", "C1": "c", "D1": "d"}  # two copies of a and b
+    days = {
+        "u1": [("view", 1, "A1"), ("apply", 1, "A1"), ("complete", 3, "A1"), ("apply", 10, "B1"), ("complete", 12, "B1"),
+               ("apply", 40, "C1"), ("favorite", 41, "D1")],
+        "u2": [("apply", 5, "A2"), ("apply", 6, "B2"), ("view", 7, "C1"), ("apply", 100, "C1")],
+        "u3": [("search", 1, None), ("apply", 2, "B1"), ("apply", 3, "C1"), ("apply", 200, "D1"), ("apply", 201, "A1")],
+    }
+    events = [UserEvent(user, type_, (datetime(2025, 1, 1, 10, tzinfo=CHINA) + timedelta(days=day)).isoformat(), code,
+                        "社保" if type_ == "search" else None)
+              for user, steps in days.items() for type_, day, code in steps]
+    profiles = [UserProfile("u1", "个人", region="浙江省杭州市西湖区"), UserProfile("u2", "个人", region="浙江省杭州市上城区")]
+    batched, alone = empty_store(redis_url, tmp_path, "batched"), empty_store(redis_url, tmp_path, "alone")
+    for store in (batched, alone):
+        store.put_users(profiles)
+    shuffled = random.Random(5).sample(events, len(events))
+    assert learn(shuffled, batched, services.get) == len(events) and learn(shuffled, batched, services.get) == 0
+    for one in sorted(events, key=lambda e: e.at_ms):
+        learn([one], alone, services.get)
+    watched = {segment for profile in [*profiles, None] for segment in segments(profile)}
+    assert learned(batched, watched) == learned(alone, watched)
+    assert learned(batched, watched)["next"][("a", "b")][1] == 2  # u1 and u2, each in their district's copies
+
+
+def learned(store, watched: set[str]) -> dict:
+    """Next steps and popularity; weights rounded, as their sums may be added in another order."""
+    return {
+        "next": {(a, b): (round(weight, 9), people)
+                 for a, following in store.transitions(list("abcd")).items() for b, (weight, people) in following.items()},
+        "popular": {segment: dict(store.popular(segment)) for segment in watched},
+    }
 
 
 def test_a_user_keeps_their_latest_events_only(store):
