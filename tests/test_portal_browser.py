@@ -405,6 +405,38 @@ def test_my_cases_show_status_beside_overdue_and_open_with_a_marker_that_turns(p
     assert not row.find_element(By.CLASS_NAME, "timeline").is_displayed()
 
 
+def _placeholder_fits(driver) -> bool:
+    """The search box's placeholder, in the box's own font, fits inside the box's padding."""
+    return driver.execute_script("""
+        const box = document.getElementById("q"), style = getComputedStyle(box);
+        const context = document.createElement("canvas").getContext("2d");
+        context.font = style.font;
+        const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(box.placeholder).width <= room;""")
+
+
+def _row_of(driver, element_id: str) -> tuple[float, float]:
+    rect = driver.execute_script("return document.getElementById(arguments[0]).getBoundingClientRect()", element_id)
+    return rect["top"], rect["bottom"]
+
+
+@pytest.mark.parametrize("mode", ["standard", "care"])
+def test_the_header_fits_a_phone_in_both_modes(portal, phone, tmp_path, mode):
+    """At 390 px the mode button shares a row (it never wraps onto a row of its own) and the
+    search box's placeholder is read whole, even in 关怀模式's larger text."""
+    _open(phone, portal + "/")
+    _care_mode(phone, mode == "care")
+    phone.save_screenshot(str(tmp_path / f"header-{mode}.png"))
+    top, bottom = _row_of(phone, "care-button")
+    others = phone.execute_script("""
+        return [...document.querySelectorAll("header a, header button, header input")]
+            .filter((e) => e.id !== "care-button" && e.offsetParent).map((e) => e.getBoundingClientRect())
+            .map((r) => [r.top, r.bottom]);""")
+    assert any(other_top < bottom and other_bottom > top for other_top, other_bottom in others)
+    assert _placeholder_fits(phone)
+    assert _overflow(phone) == 0
+
+
 def test_care_mode_enlarges_text_and_is_remembered(portal, phone):
     _open(phone, portal + "/search?q=" + "公积金提取")
     size = lambda selector: float(phone.execute_script(  # noqa: E731
