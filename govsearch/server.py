@@ -3,6 +3,11 @@
 Each worker process builds its own app after the fork, so no index handle or connection is
 shared between processes; what must be shared (rate-limit counters, events) lives in the
 store, not in a worker.
+
+What gunicorn logs is safe to read: every access-log field and every message of the error log
+(which the application's loggers share) is redacted (``govsearch.redaction``) and kept on one
+line, so a request cannot forge a log line (``/x%0a[07/Dec/2026…] "PUT /api/v1/admin/hot" 200``)
+nor leave an ID number typed as a guide code in it.
 """
 
 from __future__ import annotations
@@ -10,11 +15,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import unquote
 
-from gunicorn import util
+from gunicorn import glogging, util
 from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import (ExpectationFailed, LimitRequestHeaders, LimitRequestLine, ParseException,
                                   UnsupportedTransferCoding)
@@ -22,6 +29,7 @@ from gunicorn.http.message import MAX_REQUEST_LINE
 from gunicorn.workers.gthread import ThreadWorker
 
 from api.errors import error_body
+from govsearch.redaction import redact
 from govsearch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,6 +42,65 @@ _REFUSALS = (
     (UnsupportedTransferCoding, 501, "this transfer coding is not supported"),
     (ParseException, 400, "the request is not well-formed HTTP"),
 )
+
+# What could end a log line or make one read as two: C0 and C1 controls (\n, \r, ESC …), the
+# Unicode line and paragraph separators, bidirectional overrides; and the backslash, so that an
+# escape in the log always stands for one of these.
+_UNSAFE = re.compile(r"[\\\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_URL_FIELDS = {"r", "q", "f"}  # request line, query string, referer: still percent-encoded
+
+
+def one_line(text: str) -> str:
+    """``text`` redacted, every character that could break or forge a log line escaped."""
+    return _UNSAFE.sub(_escaped, redact(text))
+
+
+def _escaped(found: re.Match) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def _as_sent(value: str) -> str:
+    """A WSGI string (the bytes as latin-1) read as the UTF-8 the client sent, where it is."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+class LineSafeAtoms(dict):
+    """The access-log fields, each made safe when the format asks for it: read as sent,
+    percent-decoded where it is a URL, ``one_line``, and quotes escaped as gunicorn does."""
+
+    def __getitem__(self, name: str):
+        value = self.get(name.lower() if name.startswith("{") else name, "-")
+        if not isinstance(value, str):
+            return value
+        text = _as_sent(value)
+        return one_line(unquote(text) if name in _URL_FIELDS else text).replace('"', '\\"')
+
+
+class OneLineFormatter(logging.Formatter):
+    """Each message on one line and redacted; a traceback after it keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = one_line(record.message)
+        return super().formatMessage(record)
+
+
+class GovsearchLogger(glogging.Logger):
+    """gunicorn's logger, writing nothing a client can forge or should not be read."""
+
+    atoms_wrapper_class = LineSafeAtoms
+
+    def setup(self, cfg) -> None:
+        super().setup(cfg)
+        formatter = OneLineFormatter(self.error_fmt, self.datefmt)
+        for handler in self.error_log.handlers:
+            handler.setFormatter(formatter)
+        # The application's loggers (api.errors, search.service …) write through the same handlers.
+        logging.getLogger().handlers = list(self.error_log.handlers)
 
 
 class GovsearchServer(BaseApplication):
@@ -104,6 +171,7 @@ def serve(settings: Settings, host: str, port: int, workers: int = 2) -> None:
         # (a q of over 200 characters is a 400); longer ones get a JSON 414.
         "limit_request_line": MAX_REQUEST_LINE,
         "accesslog": "-",
+        "logger_class": GovsearchLogger,
         # The path only, never the query string: it may hold what people typed, or a case number.
         # %(p)s is the worker's pid; X-Request-Id is set by the app (api/request_ids.py).
         "access_log_format": '%(t)s %(p)s %(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms %({x-request-id}o)s',

@@ -4,14 +4,18 @@ reject files, the query log and its exports, stored search events, the access lo
 from __future__ import annotations
 
 import json
+import logging
+import socket
 import sqlite3
 import time
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 import pytest
 
 from api import create_app
 from govsearch.redaction import redact
+from govsearch.server import LineSafeAtoms, OneLineFormatter, one_line
 from indexer.behaviour import user_event
 from search.analytics import SearchRecord
 from tests.conftest import load_test_guides, read_jsonl, write_jsonl
@@ -140,3 +144,57 @@ def test_search_text_of_stored_events_is_redacted():
     event = user_event({"user_id": "u1", "type": "search", "time": "2026-11-10T09:00:00+08:00",
                         "query": "查询密码：Ab12cd34 身份证110101199003071234"})
     assert event.query == "查询密码：# 身份证#"
+
+
+# -- the access log and the error log: redacted, one line per request ---------------------------------
+
+FORGED = '/api/v1/guides/x\n[07/Dec/2026:10:00:00 +0800] <1> 10.0.0.1 "PUT /api/v1/admin/hot" 200'
+
+
+@pytest.mark.parametrize(("text", "logged"), [
+    (FORGED, r'/api/v1/guides/x\n[07/Dec/2026:10:00:00 +0800] <1> 10.0.0.1 "PUT /api/v1/admin/hot" 200'),
+    ("a\rb\x85c\u2028d\u2029e\x1bf\x00g\u202eh", r"a\rb\x85c\u2028d\u2029e\x1bf\x00g\u202eh"),
+    ("a\\nb", r"a\\nb"),  # a backslash the client sent cannot pass for an escape
+    ("/api/v1/guides/110101199003071234", "/api/v1/guides/#"),
+])
+def test_a_log_line_stays_one_line_and_redacted(text, logged):
+    assert one_line(text) == logged
+
+
+def test_access_log_fields_are_read_as_sent_redacted_and_escaped():
+    atoms = LineSafeAtoms({
+        "U": FORGED.encode().decode("latin-1"),  # WSGI: the bytes as latin-1
+        "q": "q=%E5%AF%86%E7%A0%81%204829", "a": "evil\u0085agent".encode().decode("latin-1"),
+        "{x-request-id}o": "9f29a75d4b4490dbcb119a443ef00841", "M": 3,
+    })
+    line = '"%(U)s" %(q)s %(a)s %({X-Request-Id}o)s %(M)sms %(f)s' % atoms
+    assert line == (r'"/api/v1/guides/x\n[07/Dec/2026:10:00:00 +0800] <1> 10.0.0.1 \"PUT /api/v1/admin/hot\" 200" '
+                    r"q=密码 # evil\x85agent 9f29a75d4b4490dbcb119a443ef00841 3ms -")
+
+
+def test_application_log_messages_are_one_line_and_redacted():
+    record = logging.LogRecord("api.errors", logging.WARNING, __file__, 1, "store unavailable: %s", ("key 密码4829\nforged",), None)
+    assert OneLineFormatter("%(levelname)s %(message)s").format(record) == r"WARNING store unavailable: key 密码#\nforged"
+
+
+def _get_raw(base: str, target: bytes) -> None:
+    address = urlsplit(base)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
+        sock.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        while sock.recv(65536):
+            pass
+
+
+@pytest.mark.slow
+def test_the_server_access_log_cannot_be_forged_and_holds_no_id_number(server):
+    _get_raw(server.base, b"/api/v1/guides/x%0a[07/Dec/2026:10:00:00%20+0800]%20%22PUT%20/api/v1/admin/hot%22%20200")
+    _get_raw(server.base, b"/api/v1/guides/110101199003071234")
+    _get_raw(server.base, b"/api/v1/guides/420100202611100000000")
+    case_line = '"GET /api/v1/guides/420100202611100000000" 404'  # a case number stays readable
+    deadline = time.monotonic() + 10
+    while case_line not in server.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)  # gunicorn writes a line once it has answered
+    text = server.log.read_text()
+    assert case_line in text and '"GET /api/v1/guides/#" 404' in text and "110101199003071234" not in text
+    assert r'"GET /api/v1/guides/x\n[07/Dec/2026:10:00:00 +0800] \"PUT /api/v1/admin/hot\" 200" 404' in text
+    assert not [line for line in text.splitlines() if line.startswith("[07/Dec/2026:10:00:00 +0800]")]  # no forged line
