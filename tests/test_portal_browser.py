@@ -34,6 +34,7 @@ AXE = REPOSITORY / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 SAMPLE_CASES = REPOSITORY / "govsearch" / "sample_data" / "cases.jsonl"
 PHONE, DESKTOP = (390, 844), (1366, 900)
 DEMO_USER = "p000001"  # a sample user with cases and a history
+LOCALITY_KEY = "govsearch.locality"  # where the portal remembers the person's locality
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +70,20 @@ def phone_browser(tmp_path_factory):
 
 
 @pytest.fixture
-def phone(phone_browser, portal):
+def first_visit(phone_browser, portal):
     """The phone's browser as a first visit finds it: nothing remembered from an earlier test."""
     phone_browser.get(portal + "/")
     phone_browser.delete_all_cookies()
     phone_browser.execute_script("localStorage.clear(); sessionStorage.clear();")
     _console_errors(phone_browser), _failed_requests(phone_browser)  # what earlier tests left
     return phone_browser
+
+
+@pytest.fixture
+def phone(first_visit):
+    """The phone's browser of someone who has been here: asked for the locality once, skipped it."""
+    first_visit.execute_script("localStorage.setItem(arguments[0], '')", LOCALITY_KEY)
+    return first_visit
 
 
 def _open(driver, address: str) -> None:
@@ -118,10 +126,20 @@ def _failed_requests(driver) -> list[tuple[str, int]]:
     return [(r["url"], r["status"]) for r in responses if r["status"] >= 400]
 
 
+def _requested(driver, path: str) -> list[dict[str, list[str]]]:
+    """The query of each request to ``path`` since the last read."""
+    urls = [e["params"]["request"]["url"] for e in _network(driver) if e["method"] == "Network.requestWillBeSent"]
+    return [parse_qs(urlsplit(url).query) for url in urls if urlsplit(url).path == path]
+
+
 def _shown_words(driver) -> list[str]:
     """Words a person should never read: a value the page failed to put into words."""
     text = driver.execute_script("return document.body.innerText")
     return re.findall(r"null|undefined|NaN|\[object Object\]", text)
+
+
+def _locality_prompt_open(driver) -> bool:
+    return driver.execute_script("return document.getElementById('locality-dialog').open")
 
 
 def _serious_violations(driver) -> list[dict]:
@@ -167,7 +185,10 @@ def test_every_page_fits_the_screen_and_passes_axe_in_both_modes(portal, tmp_pat
     driver = _chromium(tmp_path / "chromium", size)
     label = f"{size[0]}x{size[1]}"
     try:
-        problems = []
+        _open(driver, portal + "/")
+        WebDriverWait(driver, 10).until(_locality_prompt_open)  # a first visit asks where the person is
+        problems = [f"locality prompt: {v}" for v in _serious_violations(driver)]
+        driver.find_element(By.CSS_SELECTOR, "#locality-form button[value=clear]").click()
         for mode in ("standard", "care"):
             _open(driver, portal + "/")
             _care_mode(driver, mode == "care")
@@ -435,6 +456,63 @@ def test_the_header_fits_a_phone_in_both_modes(portal, phone, tmp_path, mode):
     assert any(other_top < bottom and other_bottom > top for other_top, other_bottom in others)
     assert _placeholder_fits(phone)
     assert _overflow(phone) == 0
+
+
+def test_a_first_visit_asks_for_the_locality_and_searches_send_it(portal, first_visit):
+    phone = first_visit
+    _open(phone, portal + "/")
+    WebDriverWait(phone, 10).until(_locality_prompt_open)
+    Select(phone.find_element(By.ID, "locality-province")).select_by_visible_text("浙江省")
+    Select(phone.find_element(By.ID, "locality-city")).select_by_visible_text("杭州市")
+    Select(phone.find_element(By.ID, "locality-district")).select_by_visible_text("西湖区")
+    phone.find_element(By.CSS_SELECTOR, "#locality-form button[value=save]").click()
+    _drawn(phone)
+    assert not _locality_prompt_open(phone)
+    assert phone.find_element(By.ID, "locality-button").text == "地区：西湖区"
+
+    for _ in range(2):  # chosen, and after a reload
+        _requested(phone, "/api/v1/search")
+        phone.find_element(By.ID, "q").send_keys("公积金提取", Keys.ENTER)
+        WebDriverWait(phone, 20).until(lambda d: _query(d).get("q") == ["公积金提取"])
+        _drawn(phone)
+        sent = _requested(phone, "/api/v1/search")
+        assert sent and all(query["locality"] == ["浙江省杭州市西湖区"] for query in sent)
+        _open(phone, portal + "/")
+        assert not _locality_prompt_open(phone)
+        assert phone.find_element(By.ID, "locality-button").text == "地区：西湖区"
+
+    # A service the district does not offer is another locality's guide, and the card says whose.
+    _open(phone, portal + "/search?q=" + "收养登记")
+    for card in phone.find_elements(By.CSS_SELECTOR, ".results .card"):
+        whose = card.find_elements(By.CLASS_NAME, "whose")
+        region = phone.execute_script("return arguments[0].dataset.region", card)
+        serves = not region or "浙江省杭州市西湖区".startswith(region)
+        assert (whose == []) if serves else (whose[0].text == f"{region}的办事指南")
+    assert phone.find_elements(By.CSS_SELECTOR, ".results .card .whose")
+
+
+def test_skipping_the_locality_labels_every_card_and_is_not_asked_again(portal, first_visit, tmp_path):
+    phone = first_visit
+    _open(phone, portal + "/")
+    WebDriverWait(phone, 10).until(_locality_prompt_open)
+    phone.find_element(By.CSS_SELECTOR, "#locality-form button[value=clear]").click()
+    assert not _locality_prompt_open(phone)
+
+    _open(phone, portal + "/search?q=" + "公积金提取")
+    cards = phone.find_elements(By.CSS_SELECTOR, ".results .card")
+    labels = [card.find_element(By.CLASS_NAME, "whose").text for card in cards]
+    assert cards and all(label.endswith("的办事指南") for label in labels)
+    assert labels[0] == "浙江省杭州市的办事指南"
+    phone.save_screenshot(str(tmp_path / "results-no-locality.png"))
+
+    for path in ("/", "/search?q=" + "社保"):
+        _open(phone, portal + path)
+        assert not _locality_prompt_open(phone)
+    phone.refresh()
+    _drawn(phone)
+    assert not _locality_prompt_open(phone)
+    phone.find_element(By.ID, "locality-button").click()  # until the person opens it from the header
+    WebDriverWait(phone, 10).until(_locality_prompt_open)
 
 
 def test_care_mode_enlarges_text_and_is_remembered(portal, phone):

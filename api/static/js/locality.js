@@ -1,6 +1,7 @@
 // Where the person is (province → city → district, from the directory's locality tree),
 // remembered on this device. Search ranks the copies that serve it first; an address's own
-// ?locality= (a shared link) wins over the remembered one.
+// ?locality= (a shared link) wins over the remembered one. A first visit is asked once;
+// skipping is remembered too (as ""), so the question never comes back uninvited.
 import { call } from "./api.js";
 import { el } from "./dom.js";
 
@@ -9,6 +10,19 @@ let tree = null;
 
 export function rememberedLocality() {
   try { return localStorage.getItem(KEY) || ""; } catch (error) { return ""; }
+}
+
+function askedBefore() {
+  try { return localStorage.getItem(KEY) !== null; } catch (error) { return true; } // private mode: never nag
+}
+
+function remember(locality) {
+  try { localStorage.setItem(KEY, locality); } catch (error) { /* private mode: for this visit only */ }
+}
+
+// Where the locality changes what is shown; a guide or a case opened from a link is not interrupted.
+function asksHere(url) {
+  return (url.pathname === "/" || url.pathname === "/search") && !url.searchParams.has("locality");
 }
 
 export function localityOf(url) {
@@ -39,8 +53,11 @@ function fill(select, nodes, chosen, emptyLabel) {
 export function setupLocality(changed) {
   const button = document.getElementById("locality-button");
   const dialog = document.getElementById("locality-dialog");
+  const skip = document.getElementById("locality-clear");
+  const cancel = document.getElementById("locality-cancel");
   const [province, city, district] = ["province", "city", "district"].map((level) => document.getElementById("locality-" + level));
-  const label = () => { button.textContent = "地区：" + (rememberedLocality() ? placeName(rememberedLocality()) : "全部"); };
+  const label = () => { button.textContent = rememberedLocality() ? "地区：" + placeName(rememberedLocality()) : "选择地区"; };
+  let firstVisit = false;
 
   const cascade = (chosen) => {
     const p = fill(province, tree, chosen, "不限省份");
@@ -50,24 +67,33 @@ export function setupLocality(changed) {
   province.addEventListener("change", () => cascade(province.value));
   city.addEventListener("change", () => cascade(city.value || province.value));
 
-  button.addEventListener("click", async () => {
+  const ask = async (first) => {
     try {
       await regionTree();
     } catch (error) {
       button.textContent = "地区暂不可选";
       return;
     }
+    firstVisit = first;
+    skip.textContent = first ? "跳过" : "不限地区";
+    cancel.hidden = first;
     cascade(rememberedLocality());
     dialog.returnValue = ""; // Esc keeps the last value otherwise
     dialog.showModal();
-  });
+  };
+  button.addEventListener("click", () => ask(false));
   dialog.addEventListener("close", () => {
-    if (dialog.returnValue === "cancel" || !dialog.returnValue) return;
-    const chosen = dialog.returnValue === "clear" ? "" : district.value || city.value || province.value;
-    try { localStorage.setItem(KEY, chosen); } catch (error) { /* private mode */ }
+    const answer = dialog.returnValue;
+    if (answer === "cancel" || !answer) {
+      if (firstVisit) remember(""); // Esc on the first question is a skip
+      return;
+    }
+    const chosen = answer === "clear" ? "" : district.value || city.value || province.value;
+    remember(chosen);
     label();
     changed(chosen);
   });
   label();
   regionTree().then(label, () => {});
+  if (!askedBefore() && asksHere(new URL(location.href))) ask(true);
 }

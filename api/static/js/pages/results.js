@@ -93,17 +93,25 @@ function copiesOf(item) {
   return details;
 }
 
-function card(item, rank, searchId) {
+// Whether a copy is one the person can use: of their locality, above it, or below it.
+function serves(region, locality) {
+  return Boolean(locality) && (!region || locality.startsWith(region) || region.startsWith(locality));
+}
+
+function card(item, rank, searchId, locality) {
   const title = highlighted("a", item.highlight.name, { href: "/guide/" + encodeURIComponent(item.code) });
   title.addEventListener("click", () => {
     try { sessionStorage.setItem(CLICK_KEY, JSON.stringify({ code: item.code, search_id: searchId, rank })); } catch (error) { /* no statistics */ }
   });
-  const meta = [item.department, item.region, (item.audience || []).join("、")].filter(Boolean).join(" · ");
+  // Without a locality, or for another place's copy, the card says whose guide it is: places never mix silently.
+  const whose = serves(item.region, locality) ? null : el("p", { className: "whose" }, item.region ? `${item.region}的办事指南` : "全国通用的办事指南");
+  const meta = [item.department, whose ? null : item.region, (item.audience || []).join("、")].filter(Boolean).join(" · ");
   const children = (item.children || []).length
     ? el("ul", { className: "children", "aria-label": "可选的办理情形" }, item.children.map((child) => el("li", {}, link("/guide/" + encodeURIComponent(child.code), child.name))))
     : null;
-  return el("li", { className: "card", "data-code": item.code }, [
+  return el("li", { className: "card", "data-code": item.code, "data-region": item.region || "" }, [
     el("h3", {}, title),
+    whose,
     el("p", { className: "meta" }, meta),
     highlighted("p", item.highlight.snippet, { className: "snippet" }),
     children,
@@ -198,7 +206,7 @@ export async function renderResults(page, url) {
     chips(state),
   );
   const results = found
-    ? el("ol", { className: "results", start: (state.page - 1) * PAGE_SIZE + 1 }, answer.items.map((item, i) => card(item, (state.page - 1) * PAGE_SIZE + i + 1, answer.search_id)))
+    ? el("ol", { className: "results", start: (state.page - 1) * PAGE_SIZE + 1 }, answer.items.map((item, i) => card(item, (state.page - 1) * PAGE_SIZE + i + 1, answer.search_id, state.locality)))
     : emptyState(state, answer.offers);
   append(page, el("div", { className: "layout" }, [facetPanel(state, (unfiltered || answer).facets), el("div", { className: "main-column" }, [results, found ? pager(state, answer.total) : null])]));
 }
