@@ -1,6 +1,6 @@
 """Offline relevance evaluation of the search service on labelled queries.
 
-Metrics (definitions in ``shared/eval/public/README.md``), over answerable queries and
+Metrics (definitions in ``tests/fixtures/eval_public/README.md``), over answerable queries and
 the first 10 results: nDCG@10 (gain 2^grade − 1, discount log2(rank + 1), ideal from all
 labels), Success@1 and Success@3 (a grade-2 result at the top / in the top 3), MRR (1/rank
 of the first grade-2 result), zero-result rate; withdrawn leaks (results that are withdrawn
