@@ -542,8 +542,12 @@ PATHS = {
         "parameters": [_path_text("name", "a file name", "portal.css")],
         "responses": {"200": {"description": "the file", "content": {
             media: {"schema": {"type": "string"}}
-            for media in ("text/css", "text/javascript", "application/javascript", "text/html")}},
+            for media in ("text/css", "text/javascript", "application/javascript", "text/html", "image/svg+xml")}},
             **_errors(400, 404)},
+    }},
+    "/favicon.ico": {"get": {
+        "operationId": "favicon", "tags": ["portal"], "summary": "The portal's icon, for browsers that ask the root for it",
+        "responses": {"200": _text("image/svg+xml", "the icon (SVG)"), **_errors(400)},
     }},
     "/api/v1/openapi.json": {"get": {
         "operationId": "openapi", "tags": ["docs"], "summary": "This description",

@@ -83,6 +83,10 @@ def load_guides(
                 writer.upsert(document, origin=record)
             for file, line, reason, raw in _read_again(superseded):
                 rejects.add(file, line, reason, raw)
+            writer.flush()
+            refused = {record.data["code"] for record, _ in writer.failures}
+            if refused:
+                _count_again(services, refused, first_seen, analyzer)
             if replace and not allow_shrink:
                 _check_shrink(sum(1 for status in final_status.values() if status == "active"), live, min_share, rejects)
             live = {} if replace else engine.service_documents(services.touched)
@@ -106,6 +110,21 @@ def load_guides(
         processed=len(final_status),
         unit="guides",
     )
+
+
+def _count_again(services: ServiceCollector, refused: set[str], first_seen: dict[str, tuple[str, int]],
+                 analyzer: Analyzer) -> None:
+    """The services of copies the engine refused, gathered again from their other copies (read
+    again from their files: refusals are rare, and keeping every document would cost the load's size)."""
+    wanted: dict[str, set[int]] = {}
+    for codes in services.without(refused).values():
+        for code in codes:
+            file, line = first_seen[code]
+            wanted.setdefault(file, set()).add(line)
+    for file, lines in wanted.items():
+        for record in read_records(Path(file), GUIDE_FIELDS):
+            if record.line in lines:
+                services.add(build_guide_document(read_guide(record.data, analyzer), analyzer))
 
 
 def _read_again(superseded: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str]]:

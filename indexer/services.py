@@ -37,6 +37,17 @@ class ServiceCollector:
             self._representative[service] = document
         self._codes.setdefault(service, set()).add(document.code)
 
+    def without(self, codes: set[str]) -> dict[str, set[str]]:
+        """Forget the copies ``codes`` (the engine refused them) with every other copy of their
+        services, which the caller adds again; returns each such service's other copies."""
+        again: dict[str, set[str]] = {}
+        for service, held in self._codes.items():
+            if held & codes:
+                again[service] = held - codes
+        for service in again:
+            del self._values[service], self._representative[service], self._codes[service]
+        return again
+
     def documents(self, live: dict[str, ServiceDocument]) -> list[ServiceDocument]:
         """The services gathered, each merged with its live document (a plain load) when it has one;
         a service only withdrawn from keeps its live document (to be counted again)."""

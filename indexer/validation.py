@@ -16,6 +16,11 @@ from search.models import AUDIENCES
 
 MAX_FIELD_BYTES = 64 * 1024
 CODE_PATTERN = re.compile(r"[0-9A-Za-z-]{4,64}")
+# Names, departments, places and each keyword, theme or life event are also matched whole
+# (an exact term): no engine indexes a term of tens of kilobytes (Lucene refuses one over 32 KB),
+# and no name or keyword of a real guide comes near this.
+MAX_TERM_CHARS = 200
+TERM_FIELDS = ("name", "department", "region", "keywords", "themes", "life_events")
 STATUSES = ("active", "withdrawn")
 TIME_UNITS = ("工作日", "自然日")
 
@@ -201,6 +206,10 @@ def _value_problems(record: dict) -> list[str]:
     for key in ("name", "department"):
         if not record[key].strip():
             problems.append(f"{key!r} is blank")
+    for key in TERM_FIELDS:
+        values = record.get(key) or []
+        if any(len(value) > MAX_TERM_CHARS for value in ([values] if isinstance(values, str) else values)):
+            problems.append(f"{key!r} holds a value longer than {MAX_TERM_CHARS} characters")
     unknown = [value for value in record["audience"] if value not in AUDIENCES]
     if unknown:
         problems.append(f"audience {unknown} not among {list(AUDIENCES)}")

@@ -35,6 +35,8 @@ class GuideWriter(Protocol):
     failures: list[tuple[object, str]]  # (origin given to upsert, reason) of documents the engine refused
     def upsert(self, document: GuideDocument, origin: object = None) -> None: ...
     def withdraw(self, code: str) -> None: ...
+    def flush(self) -> None:
+        """Send what is buffered and wait for it: ``failures`` then holds every refusal so far."""
     def put_meanings(self, table: MeaningTable | None) -> None:
         """Store ``table`` as the index's meanings on commit (the rows no guide has any more left
         out); None removes them (a load without meanings leaves the index to words alone)."""

@@ -59,6 +59,7 @@ BAD_RECORDS = [
     (good("XG0020", summary="长" * 30000), "over the 64 KB limit"),
     (good("XG0021", time_limit={"promised_days": "五", "unit": "工作日"}), "time_limit.promised_days must be a number"),
     (good("XG0022", name="   "), "'name' is blank"),
+    (good("XG0024", keywords=["护照", "证" * 201]), "'keywords' holds a value longer than 200 characters"),
     ("[1, 2, 3]", "a record must be a JSON object"),
     ('{"code": "XG0023", "name": ', "malformed JSON"),
 ]

@@ -68,7 +68,8 @@ class ElasticsearchGuideEngine:
     def __init__(self, config: ElasticsearchConfig):
         self.config = config
         self.cluster = cluster(config)
-        self.es = self.cluster.es
+        self.es = self.cluster.es  # requests: a hung node costs one at most the request budget
+        self.loads = self.cluster.patient  # loads and reads through a whole index: they wait out a busy cluster
         self.alias = f"{config.prefix}-guides"
         self.meanings_alias = f"{config.prefix}-meanings"  # moved with the guides alias, in one update
         self.services_alias = f"{config.prefix}-services"  # … and so is this
@@ -153,7 +154,8 @@ class ElasticsearchGuideEngine:
     def meanings_model(self) -> str | None:
         version = self.version()
         if self._meanings_model is None or self._meanings_model[0] != version:
-            mappings = self.cluster.read("meanings", lambda: self.es.indices.get_mapping(index=self.meanings_alias))
+            mappings = self.cluster.read("meanings", lambda: self.es.indices.get_mapping(
+                index=self.meanings_alias, local=True))
             model = next(iter(mappings.values()))["mappings"].get("_meta", {}).get("model") if mappings else None
             self._meanings_model = (version, model)
         return self._meanings_model[1]
@@ -168,7 +170,8 @@ class ElasticsearchGuideEngine:
             body = {"size": PAGE, "sort": ["key"], "_source": ["key", "service", "text", "vector", *MEANING_FACETS]}
             if after:
                 body["search_after"] = after
-            hits = self.cluster.read("meanings", lambda: self.es.search(index=self.meanings_alias, body=body))["hits"]["hits"]
+            hits = self.cluster.read("meanings", lambda: self.loads.search(
+                index=self.meanings_alias, body=body))["hits"]["hits"]
             if not hits:
                 break
             for hit in hits:
@@ -234,7 +237,7 @@ class ElasticsearchGuideEngine:
         """Every guide, a page at a time, from one point in time (a consistent snapshot)."""
         with self.cluster.guarded("all guides"):
             try:
-                pit = self.es.open_point_in_time(index=self.alias, keep_alive="2m")["id"]
+                pit = self.loads.open_point_in_time(index=self.alias, keep_alive="2m")["id"]
             except elasticsearch.NotFoundError:
                 return
         try:
@@ -245,14 +248,14 @@ class ElasticsearchGuideEngine:
                 if after:
                     body["search_after"] = after
                 with self.cluster.guarded("all guides"):
-                    hits = self.es.search(body=body)["hits"]["hits"]
+                    hits = self.loads.search(body=body)["hits"]["hits"]
                 if not hits:
                     return
                 yield from (Guide.from_stored(hit["_source"]["guide"]) for hit in hits)
                 after = hits[-1]["sort"]
         finally:
             with self.cluster.guarded("all guides"):
-                self.es.close_point_in_time(id=pit)
+                self.loads.close_point_in_time(id=pit)
 
     def lexicon(self) -> Lexicon:
         version = self.version()
@@ -268,9 +271,10 @@ class ElasticsearchGuideEngine:
         return self._version[1]
 
     def health(self) -> str | None:
+        """None when the cluster serves; else what is wrong, at once while the breaker is open."""
         try:
             with self.cluster.guarded("health"):
-                status = self.es.cluster.health(timeout="2s")["status"]
+                status = self.es.cluster.health(local=True)["status"]  # local: a hung master holds no one up
         except Exception as error:  # noqa: BLE001 — any failure is what health reports
             return str(error)
         return None if status in ("green", "yellow") else f"Elasticsearch cluster is {status}"
@@ -290,8 +294,8 @@ class ElasticsearchGuideEngine:
     def drop(self) -> None:
         with self.cluster.guarded("drop"):
             for alias in (self.alias, self.meanings_alias, self.services_alias):
-                self.es.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
-            self.es.indices.delete(index=self.lock_index, ignore_unavailable=True)
+                self.loads.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
+            self.loads.indices.delete(index=self.lock_index, ignore_unavailable=True)
         self._touched()
 
     # -- writing -------------------------------------------------------------------
@@ -316,7 +320,8 @@ class ElasticsearchGuideEngine:
         return EngineResult(total=total, hits=hits, facets=facets)
 
     def _read_version(self) -> object:
-        mappings = self.cluster.read("version", lambda: self.es.indices.get_mapping(index=self.alias))
+        # From the cluster state of the node asked (local): a hung master holds no search up.
+        mappings = self.cluster.read("version", lambda: self.es.indices.get_mapping(index=self.alias, local=True))
         if mappings is None:
             return None
         # One index behind the alias; every index named and its load stamp make the version.
@@ -360,7 +365,7 @@ class ElasticsearchGuideWriter:
 
     def __init__(self, engine: ElasticsearchGuideEngine, replace: bool):
         self.engine = engine
-        self.es = engine.es
+        self.es = engine.loads
         self.cluster = engine.cluster
         self.replace = replace
         self.failures: list[tuple[object, str]] = []
@@ -404,6 +409,10 @@ class ElasticsearchGuideWriter:
         self._origins.pop(code, None)
         if len(self._actions) >= BULK_CHUNK:
             self._flush()
+
+    def flush(self) -> None:
+        self._flush()
+        self._wait_for_bulk()
 
     def put_meanings(self, table: MeaningTable | None) -> None:
         self._meanings = table
@@ -600,7 +609,7 @@ class LoadLock:
 
     def __init__(self, cluster, index: str, name: str):
         self.cluster = cluster
-        self.es = cluster.es
+        self.es = cluster.patient
         self.index = index
         self.name = name
         self.host = socket.gethostname()

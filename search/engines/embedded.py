@@ -483,6 +483,9 @@ class EmbeddedGuideWriter:
     def withdraw(self, code: str) -> None:
         self._writer.delete_documents_by_term("code", code)
 
+    def flush(self) -> None:
+        pass  # documents are written as they come; tantivy refuses none
+
     def put_meanings(self, table: MeaningTable | None) -> None:
         self._meanings = table
 
