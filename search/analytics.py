@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import logging
 import math
+import re
 import secrets
 import threading
 import time
@@ -219,6 +220,8 @@ def percentile_from_histogram(histogram: dict[int, int], fraction: float) -> flo
 HOT_WINDOW_DAYS = 7
 HOT_MIN_CLIENTS = 3  # one client repeating a query cannot make it hot …
 HOT_MIN_SHARE = 0.001  # … nor a few: it needs people in proportion to the window's searches
+HOT_QUIET_SEARCHES = 1_000  # a week's searches below which a portal's hot searches wait for an operator
+WAITS_FOR_APPROVAL = "waits for an operator's approval"
 HOT_CACHE_SECONDS = 60.0
 HOT_KEPT = 50
 HOT_CHECKED = 200  # candidates checked against the catalogue per refresh, most asked first
@@ -239,17 +242,19 @@ class HotDecision:
 class HotSearches:
     """热搜 for the search box, recomputed from the store at most once a minute per worker.
 
-    A query is shown when people — many distinct clients, in proportion to traffic — asked
-    it, it found something, and it asks for the catalogue in the catalogue's own words
-    (``names_catalogue``: a service name, keyword, synonym or directory node, matched
-    exactly); no blocked term, no number. Operators approve what the rules hold back and
+    A query is shown when people — many distinct clients, in proportion to traffic, and more
+    for an odd phrase — asked it, it found something, and it asks for the catalogue in the
+    catalogue's own words (``names_catalogue``: a service name, keyword, synonym or directory
+    node, matched exactly); no blocked term, no number. On a quiet portal (fewer than
+    HOT_QUIET_SEARCHES a week) a few people could put anything there, so nothing is shown
+    until an operator approves it. Operators approve what the rules hold back and
     hide what they let through (``set``); those decisions reach every worker within a minute.
     """
 
     def __init__(self, store: AnalyticsStore, blocked_terms, names_catalogue):
         self.store = store
         self.blocked_terms = blocked_terms  # () → the normalised blocklist, current after reloads
-        self.names_catalogue = names_catalogue  # query → bool
+        self.names_catalogue = names_catalogue  # query → its oddness, or None
         self._cached: tuple[float, list[dict]] | None = None
 
     def refresh(self) -> None:
@@ -275,7 +280,8 @@ class HotSearches:
         overrides = self.store.hot_overrides()
         needed = max(HOT_MIN_CLIENTS, math.ceil(HOT_MIN_SHARE * sum(f.searches for f in figures)))
         figures.sort(key=lambda f: (-f.clients, -f.found, f.query))
-        rules = _HotRules(needed, self.blocked_terms(), self.names_catalogue)
+        searches = sum(f.searches for f in figures)
+        rules = _HotRules(needed, self.blocked_terms(), self.names_catalogue, searches < HOT_QUIET_SEARCHES)
         decisions = []
         for figure in figures[:HOT_CHECKED]:
             state = overrides.get(figure.query)
@@ -288,16 +294,26 @@ class HotSearches:
         self.store.set_hot_override(query, state)
         self.refresh()
 
+    def approve_waiting(self) -> list[str]:
+        """Approve what the rules let through but a quiet portal holds for an operator (the
+        demo stands in for its operator); the queries approved."""
+        waiting = [d.query for d in self.review() if d.reason.startswith(WAITS_FOR_APPROVAL)]
+        for query in waiting:
+            self.set(query, APPROVED)
+        return waiting
 
-def names_catalogue(service: SearchService, q: str) -> bool:
-    """Whether ``q`` asks for the catalogue in its own words, as a hot search must: typed
-    as it is meant (no rewrite), every word a word of service names, keywords and the
-    directory (or a synonym of one), one of them saying which service (not only 办理 or
-    证明), and it matches exactly. 公积金代办加微信 and 怎么办理 do not."""
+
+def names_catalogue(service: SearchService, q: str) -> int | None:
+    """How odd ``q`` is as a hot search (0: not at all), or None when it does not ask for the
+    catalogue in its own words: typed as it is meant (no rewrite), every word a word of service
+    names, keywords and the directory (or a synonym of one), one of them saying which service
+    (not only 办理 or 证明), and it matches exactly. 公积金代办加微信 and 怎么办理 do not.
+    Oddness counts a word said again (护照护照护照) and words no one service's name holds
+    together (护照 公积金): each doubles the people it takes to make the phrase hot."""
     parser = service.parser
     parsed = parser.parse(q)
     if parsed.intent != "guide" or parsed.did_you_mean or parsed.unknown or not parsed.concepts:
-        return False
+        return None
     required = [concept for concept in parsed.concepts if concept.required]
     named = all(
         any(all(term in parser.vocabulary for term in alternative.terms) for alternative in concept.alternatives)
@@ -305,18 +321,29 @@ def names_catalogue(service: SearchService, q: str) -> bool:
     )
     # 怎么办理, 证明: every word a catalogue word, but none that says which service.
     deciding = any(c.word not in parsed.generic and c.word not in parser.stop_phrases for c in required)
-    return named and deciding and service.search(SearchRequest(q=q, size=1))["match"] == "exact"
+    answer = service.search(SearchRequest(q=q, size=1))
+    if not (named and deciding and answer["match"] == "exact"):
+        return None
+    said_again = _REPEATED.search(parsed.normalized) is not None or len(required) > len({c.word for c in required})
+    first_name = answer["items"][0]["name"] if answer["items"] else ""
+    apart = not all(concept.word in first_name for concept in required)
+    return int(said_again) + int(apart)
+
+
+_REPEATED = re.compile(r"(.{2,}?)\1")  # a word said again at once: 护照护照
 
 
 @dataclass
 class _HotRules:
     needed_clients: int
     blocked: frozenset[str]
-    names_catalogue: object
+    names_catalogue: object  # query → its oddness, or None when it does not name the catalogue
+    quiet: bool  # too few searches for people alone to decide
 
     def held_because(self, figure: QueryFigures, state: str | None) -> str | None:
         """Why a query is not a hot search, or None. An operator's approval lifts every rule
-        but the blocklist and the ban on numbers (an ID number is never shown)."""
+        but the blocklist and the ban on numbers (an ID number is never shown); on a quiet
+        portal nothing is shown without it."""
         if state == HIDDEN:
             return "hidden by an operator"
         if MASK in redact(figure.query):
@@ -329,8 +356,14 @@ class _HotRules:
             return "found nothing"
         if figure.clients < self.needed_clients:
             return f"asked by fewer than {self.needed_clients} people"
-        if not self.names_catalogue(figure.query):
+        oddness = self.names_catalogue(figure.query)
+        if oddness is None:
             return "does not name a service of the catalogue"
+        if figure.clients < self.needed_clients * 2**oddness:
+            return ("an odd phrase (a word said again, or words no service name holds together): "
+                    f"asked by fewer than {self.needed_clients * 2**oddness} people")
+        if self.quiet:
+            return f"{WAITS_FOR_APPROVAL}: fewer than {HOT_QUIET_SEARCHES:,} searches this week"
         return None
 
 

@@ -18,6 +18,7 @@ from api import create_app
 from govsearch.components import build_components
 from govsearch.redaction import redact
 from indexer.guides import load_guides
+from search import analytics
 from search.analytics import HotSearches, SearchRecord, ViewRecord, nearest_guide
 from search.stores.redis_analytics import RedisAnalyticsStore
 from search.stores.sqlite_analytics import SqliteAnalyticsStore
@@ -79,7 +80,13 @@ def admin(client, path: str, method: str = "get", key: str | None = ADMIN_KEY):
     return getattr(client, method)(f"/api/v1/admin/{path}", headers=headers)
 
 
-def test_hot_searches_count_people_asking_for_the_catalogue(app_parts):
+@pytest.fixture
+def busy_portal(monkeypatch):
+    """A week's searches enough for people alone to make a hot search (a test asks a few dozen)."""
+    monkeypatch.setattr(analytics, "HOT_QUIET_SEARCHES", 0)
+
+
+def test_hot_searches_count_people_asking_for_the_catalogue(app_parts, busy_portal):
     components, client = app_parts
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
         search(client, "公积金提取", address)
@@ -103,7 +110,7 @@ def test_hot_searches_count_people_asking_for_the_catalogue(app_parts):
     assert held["个体工商户"] == "asked by fewer than 3 people" and held["xyzzyqqq"] == "found nothing"
 
 
-def test_operators_approve_and_hide_hot_searches(app_parts):
+def test_operators_approve_and_hide_hot_searches(app_parts, busy_portal):
     components, client = app_parts
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
         search(client, "公积金提取", address)
@@ -128,13 +135,30 @@ def test_operators_approve_and_hide_hot_searches(app_parts):
 
 
 def test_hot_searches_need_people_in_proportion_to_traffic(store):
-    hot = HotSearches(store, lambda: frozenset(), lambda query: True)
+    hot = HotSearches(store, lambda: frozenset(), lambda query: 0)
     store.write([searched("公积金提取", 5, f"c{n}", f"s{n}") for n in range(4000)], [])
     store.write([searched("居民身份证", 5, f"d{n}", f"t{n}") for n in range(4)], [])
     assert [q["text"] for q in hot.top(10)] == ["公积金提取"]  # 4,004 searches: 5 people needed
     store.write([searched("居民身份证", 5, "d9", "t9")], [])
     hot.refresh()
     assert [q["text"] for q in hot.top(10)] == ["公积金提取", "居民身份证"]
+
+
+def test_an_odd_phrase_needs_more_people_and_a_quiet_portal_waits_for_an_operator(app_parts, monkeypatch):
+    components, client = app_parts
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        search(client, "公积金提取", address)
+        search(client, "公积金公积金公积金", address)  # three people, one word said again
+    components.query_log.flush()
+    held = {d["text"]: d["reason"] for d in admin(client, "hot").get_json()["held"]}
+    assert held["公积金公积金公积金"].startswith("an odd phrase") and "fewer than 6 people" in held["公积金公积金公积金"]
+    assert held["公积金提取"].startswith("waits for an operator's approval")  # a quiet portal: a few dozen searches
+    assert client.get("/api/v1/hot").get_json()["queries"] == []
+    client.put("/api/v1/admin/hot", json={"text": "公积金提取", "state": "approved"}, headers={"X-Admin-Key": ADMIN_KEY})
+    assert [q["text"] for q in client.get("/api/v1/hot").get_json()["queries"]] == ["公积金提取"]
+    monkeypatch.setattr(analytics, "HOT_QUIET_SEARCHES", 0)
+    components.hot_searches.refresh()
+    assert "公积金公积金公积金" not in [q["text"] for q in client.get("/api/v1/hot").get_json()["queries"]]
 
 
 @pytest.mark.parametrize(("key", "status"), [(None, 401), ("wrong-key", 403), (ADMIN_KEY, 200)])
