@@ -199,21 +199,31 @@ def _csv_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]
 
 def _xlsx_records(path: Path, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
     import openpyxl  # a fifth of a second: only when a workbook is read
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    # A broken workbook fails inside openpyxl with whatever its parser meets (a missing part is
+    # a KeyError, a sheet not listed or a shared string missing an IndexError, cut-off XML a
+    # SyntaxError, …): every failure of reading it is the input's, and says so in one line.
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, InvalidFileException, ValueError, SyntaxError) as error:  # SyntaxError: bad XML
-        raise InputUnreadable(f"{path}: not a readable XLSX workbook, the sheet cannot be read ({error})") from error
+    except Exception as error:  # noqa: BLE001 — see above
+        raise InputUnreadable(f"{path}: not a readable XLSX workbook, the sheet cannot be read ({_one_line(error)})") from error
     try:
         yield from _sheet_records(path, workbook, kinds)
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:  # corrupt sheet XML
-        raise InputUnreadable(f"{path}: the sheet cannot be read ({type(error).__name__}: {error})") from error
+    except InputUnreadable:
+        raise
+    except Exception as error:  # noqa: BLE001 — see above
+        raise InputUnreadable(f"{path}: the sheet cannot be read ({_one_line(error)})") from error
     finally:
         workbook.close()
 
 
+def _one_line(error: Exception) -> str:
+    return " ".join(f"{type(error).__name__}: {error}".split())[:300]
+
+
 def _sheet_records(path: Path, workbook, kinds: Mapping[str, str]) -> Iterator[SourceRecord]:
+    if not workbook.worksheets:
+        raise InputUnreadable(f"{path}: not a readable XLSX workbook (it has no sheet)")
     rows = workbook.worksheets[0].iter_rows(values_only=True)
     header = next(rows, None)
     if not header:

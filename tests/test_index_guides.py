@@ -126,17 +126,30 @@ def test_a_csv_cell_longer_than_the_csv_module_reads_is_one_reject(run_cli, sett
     assert codes_in_index(settings) == {"XG0001", "XG0003"}
 
 
-def _corrupt_sheet(path):
-    """An XLSX whose directory is fine and whose sheet XML is cut off: found only when read."""
+CORRUPTIONS = {  # how a workbook's parts are broken: part name → its new content, or None to drop it
+    "sheet XML cut off": {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row>"},
+    "no sheet": {"xl/worksheets/sheet1.xml": None},
+    "no sheet listed": {"xl/workbook.xml": b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'},
+    "a missing shared string": {"xl/worksheets/sheet1.xml": (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>999</v></c></row>'
+        b'</sheetData></worksheet>')},
+}
+
+
+def _corrupt_sheet(path, corruption: str = "sheet XML cut off"):
+    """An XLSX whose directory is fine and one of whose parts is broken: found only when read."""
     workbook = openpyxl.Workbook()
     workbook.active.append(["code", "name", "department", "audience"])
     workbook.active.append(["XG0003", "护照签发", "某市出入境管理局", "个人"])
     intact = path.with_name("intact.xlsx")
     workbook.save(intact)
+    broken = CORRUPTIONS[corruption]
     with zipfile.ZipFile(intact) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
-            data = source.read(item.filename)
-            target.writestr(item, b"<worksheet><sheetData><row>" if item.filename.endswith("sheet1.xml") else data)
+            data = broken.get(item.filename, source.read(item.filename))
+            if data is not None:
+                target.writestr(item, data)
     return path
 
 
@@ -363,9 +376,12 @@ def test_lines_with_a_lone_surrogate_or_deep_nesting_are_rejected_and_the_rest_l
     assert any("lone surrogate" in r for r in reasons) and any("nested deeper" in r for r in reasons)
 
 
-def test_an_xlsx_with_corrupt_sheet_xml_cannot_be_read(run_cli, settings, tmp_path):
-    result = run_cli("index", "guides", _corrupt_sheet(tmp_path / "corrupt.xlsx"))
-    assert result.returncode == 2 and "cannot be read" in result.stderr and "Traceback" not in result.stderr
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+def test_a_corrupt_xlsx_cannot_be_read_and_says_so_in_one_line(run_cli, settings, tmp_path, corruption):
+    result = run_cli("index", "guides", _corrupt_sheet(tmp_path / "corrupt.xlsx", corruption))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "corrupt.xlsx" in result.stderr
+    assert "cannot be read" in result.stderr or "not a readable XLSX workbook" in result.stderr
 
 
 @pytest.mark.parametrize("number", ["1e999", "NaN", "-Infinity"])
