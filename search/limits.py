@@ -1,5 +1,9 @@
-"""Rate limits in sliding windows: failed case lookups (5 from one client or 20 on one case
-number in 10 minutes) and behaviour events (30 posts a minute from one user).
+"""Rate limits in sliding windows: failed case lookups (5 from one client, or 20 on one case
+number from one client network, in 10 minutes) and behaviour events (30 posts a minute from one user).
+
+The case-number limit counts per network (an IPv4 /24, an IPv6 /48), not from anyone: failures
+sent from elsewhere never lock the owner out of their own case, while a guesser must spread over
+many networks (the attack's cost is in docs/api.md).
 
 The counters live in the shared store, so the limits hold across all server workers.
 Subjects are keyed hashes: neither client addresses, user ids nor case numbers are stored in clear.
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -70,7 +75,7 @@ class LookupLimiter(Limiter):
         them has used up its failures in the window (then ``Blocked``)."""
         now = time.time() if now is None else now
         limits = [(self._subject("client", client), MAX_FAILURES_PER_CLIENT),
-                  (self._subject("case", case_no), MAX_FAILURES_PER_CASE)]
+                  (self._subject("case", f"{case_no} {network_of(client)}"), MAX_FAILURES_PER_CASE)]
         taken = self.counters.take(limits, now, now - WINDOW_SECONDS)
         if isinstance(taken, Full):
             return self._blocked(taken, WINDOW_SECONDS, now)
@@ -79,6 +84,16 @@ class LookupLimiter(Limiter):
     def release(self, attempt: Attempt) -> None:
         """The lookup was not a failure after all: the code was right, or the store failed."""
         self.counters.give_back(attempt.handles)
+
+
+def network_of(address: str) -> str:
+    """The network a client address is counted in: its IPv4 /24 or IPv6 /48 (one office, home
+    or carrier's NAT); anything else as it is."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    return str(ipaddress.ip_network(f"{ip}/{24 if ip.version == 4 else 48}", strict=False))
 
 
 class EventLimiter(Limiter):

@@ -20,6 +20,7 @@ from api import create_app
 from api.tokens import issue_token
 from govsearch.components import build_components
 from search.cases import mask_name
+from search.limits import network_of
 from tests.conftest import PUBLIC_EVAL, read_jsonl, settings_environment, write_jsonl
 
 SECRET = "test-secret-0123456789"
@@ -127,13 +128,27 @@ def test_five_failures_from_one_client_block_it_with_retry_time(case_client):
     assert lookup(case_client, good["case_no"], good["query_password"], client_address="10.9.9.10").status_code == 200
 
 
-def test_twenty_failures_on_one_case_block_it_for_everyone(case_client):
+def test_twenty_failures_on_one_case_block_that_network_and_never_its_owner_elsewhere(case_client):
     target = RECORDS[2]
-    for attempt in range(20):
-        assert lookup(case_client, target["case_no"], "999999", client_address=f"10.1.{attempt}.1").status_code == 404
-    assert lookup(case_client, target["case_no"], target["query_password"], client_address="10.2.0.1").status_code == 429
+    for attempt in range(20):  # five addresses of one /24, four guesses each (under the client limit)
+        assert lookup(case_client, target["case_no"], "999999", client_address=f"10.1.0.{attempt // 4}").status_code == 404
+    assert lookup(case_client, target["case_no"], target["query_password"], client_address="10.1.0.200").status_code == 429
+    assert lookup(case_client, target["case_no"], target["query_password"], client_address="10.2.0.1").status_code == 200
     other = RECORDS[3]
-    assert lookup(case_client, other["case_no"], other["query_password"], client_address="10.2.0.1").status_code == 200
+    assert lookup(case_client, other["case_no"], other["query_password"], client_address="10.1.0.200").status_code == 200
+
+
+def test_wrong_codes_from_many_networks_never_lock_the_owner_out(case_client):
+    target = RECORDS[7]
+    for network in range(40):
+        assert lookup(case_client, target["case_no"], "999999", client_address=f"10.3.{network}.1").status_code == 404
+    assert lookup(case_client, target["case_no"], target["query_password"], client_address="10.4.0.1").status_code == 200
+
+
+@pytest.mark.parametrize(("address", "network"), [("10.1.2.3", "10.1.2.0/24"), ("2001:db8:1:2::5", "2001:db8:1::/48"),
+                                                  ("unknown", "unknown")])
+def test_a_client_is_counted_in_its_network(address, network):
+    assert network_of(address) == network
 
 
 def test_concurrent_wrong_codes_from_one_client_get_five_answers(case_settings, case_client):
