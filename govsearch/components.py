@@ -31,6 +31,7 @@ from search.stores.sqlite_cases import SqliteCaseStore
 from search.stores.sqlite_counters import SqliteCounters
 from search.cases import CaseStore
 from search.encoder import Encoder
+from search.errors import BackendUnavailable
 from search.engine import GuideEngine
 from search.meaning import MeaningVectors
 from search.stores.sqlite_vectors import SqliteVectorCache
@@ -184,11 +185,25 @@ class Components:
         # The list is recomputed every minute from up to 200 candidates, each a search: ask
         # each query once per state of the index and the dictionaries.
         @lru_cache(maxsize=HOT_CHECKED * 20)
-        def names_it(query: str, index_version, dictionaries) -> bool:
+        def names_it(query: str, index_version, dictionaries) -> int | None:
             return names_catalogue(self.search, query)
 
-        return HotSearches(self.query_log.store, blocked,
-                           lambda query: names_it(query, self.guides.version(), self.dictionary_stamp))
+        def names_it_now(query: str) -> int | None:
+            # While the cluster is out, the portal keeps the last list rather than wait for it.
+            if not self.guides_reachable():
+                raise BackendUnavailable("the guide engine is unavailable; hot searches are not checked now")
+            return names_it(query, self.guides.version(), self.dictionary_stamp)
+
+        return HotSearches(self.query_log.store, blocked, names_it_now)
+
+    def guides_reachable(self) -> bool:
+        """False while an Elasticsearch outage goes on (its breaker open or probing), so what can
+        do without the cluster does not wait for it; the embedded engine is always there."""
+        if self.settings.backend != "elasticsearch":
+            return True
+        from search.es import cluster
+
+        return cluster(self.settings.elasticsearch).breaker.closed
 
     def usage_report(self, days: int) -> dict:
         """The operators' report (DESIGN §1: 统计分析), including what this process still buffers."""

@@ -141,6 +141,8 @@ def settings_environment(settings: Settings) -> dict[str, str]:
                    "GOVSEARCH_INDEX_PREFIX": settings.index_prefix}
     if settings.elasticsearch_url:
         environment["ELASTICSEARCH_URL"] = settings.elasticsearch_url
+    if settings.trusted_proxies:
+        environment["GOVSEARCH_TRUSTED_PROXIES"] = str(settings.trusted_proxies)
     return environment
 
 

@@ -45,7 +45,8 @@ EVENTS_MAPPING = {"dynamic": "strict", "properties": {
 class ElasticsearchCaseStore:
     def __init__(self, config: ElasticsearchConfig):
         self.cluster = cluster(config)
-        self.es = self.cluster.es
+        self.es = self.cluster.es  # lookups: a hung node costs one at most the request budget
+        self.loads = self.cluster.patient  # writes come from loads, which wait out a busy cluster
         self.records = f"{config.prefix}-cases"
         self.events = f"{config.prefix}-case-events"
         self._ready = False
@@ -56,7 +57,7 @@ class ElasticsearchCaseStore:
         actions = [{"_op_type": "index", "_index": self.records, "_id": r.case_no, "_source": record_json(r)}
                    for r in records]
         with self.cluster.guarded("store cases"):
-            helpers.bulk(self.es, actions, chunk_size=BULK_CHUNK, max_retries=3)
+            helpers.bulk(self.loads, actions, chunk_size=BULK_CHUNK, max_retries=3)
         return self.add_events([event for record in records for event in record.events])
 
     def add_events(self, events: Iterable[ProgressEvent]) -> int:
@@ -65,9 +66,9 @@ class ElasticsearchCaseStore:
                     "doc_as_upsert": True} for e in events]
         changed = 0
         with self.cluster.guarded("store case events"):
-            for ok, item in helpers.streaming_bulk(self.es, actions, chunk_size=BULK_CHUNK, max_retries=3):
+            for ok, item in helpers.streaming_bulk(self.loads, actions, chunk_size=BULK_CHUNK, max_retries=3):
                 changed += item["update"]["result"] in ("created", "updated")  # "noop": the same event again
-            self.es.indices.refresh(index=[self.records, self.events])
+            self.loads.indices.refresh(index=[self.records, self.events])
         return changed
 
     def get(self, case_no: str) -> CaseRecord | None:
@@ -98,7 +99,7 @@ class ElasticsearchCaseStore:
     def drop(self) -> None:
         """Delete both indexes (tests clean up with it)."""
         with self.cluster.guarded("drop cases"):
-            self.es.indices.delete(index=[self.records, self.events], ignore_unavailable=True)
+            self.loads.indices.delete(index=[self.records, self.events], ignore_unavailable=True)
         self._ready = False
 
     def _events(self, case_nos: list[str]) -> dict[str, list[ProgressEvent]]:
@@ -120,8 +121,8 @@ class ElasticsearchCaseStore:
             return
         with self.cluster.guarded("create case indexes"):
             for index, mapping in ((self.records, RECORDS_MAPPING), (self.events, EVENTS_MAPPING)):
-                if not self.es.indices.exists(index=index):
-                    self.es.options(ignore_status=400).indices.create(
+                if not self.loads.indices.exists(index=index):
+                    self.loads.options(ignore_status=400).indices.create(
                         index=index, mappings=mapping, settings={"auto_expand_replicas": "0-1"})
         self._ready = True
 
