@@ -17,6 +17,7 @@ from api import params
 from api.errors import ApiError
 from search.analysis import exact_key
 from search.analytics import APPROVED, HIDDEN
+from search.limits import Blocked
 
 blueprint = Blueprint("admin", __name__, url_prefix="/api/v1/admin")
 
@@ -36,8 +37,13 @@ def require_admin_key():
     given = request.headers.get("X-Admin-Key")
     if not given:
         raise ApiError(401, "send the admin key in X-Admin-Key")
+    limiter = _components().admin_key_limiter
+    attempt = limiter.attempt(request.remote_addr or "unknown")
+    if isinstance(attempt, Blocked):
+        raise ApiError(429, "too many wrong admin keys; try again later", {"Retry-After": str(attempt.retry_after)})
     if not hmac.compare_digest(given.encode(), configured.encode()):
-        raise ApiError(403, "wrong admin key")
+        raise ApiError(403, "wrong admin key")  # the attempt stays counted
+    limiter.release(attempt)
 
 
 @blueprint.get("/stats")

@@ -7,6 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import admin, cases, demo, feed, guides, openapi, params, portal
 from api.errors import register_error_handlers
+from api.headers import register_security_headers
 from api.request_ids import register_request_ids
 from govsearch.components import Components, build_components
 from govsearch.settings import Settings
@@ -20,6 +21,8 @@ def create_app(settings: Settings | None = None, components: Components | None =
     from api.metrics import register_metrics
 
     app = Flask(__name__, static_folder=None)
+    # A path with "//" is not ours: a JSON 404, not werkzeug's 308 to a Location built from the Host header.
+    app.url_map.merge_slashes = False
     settings = settings or Settings.from_env()
     if settings.trusted_proxies:
         # request.remote_addr becomes the address the outermost trusted proxy took the request from, so
@@ -32,6 +35,7 @@ def create_app(settings: Settings | None = None, components: Components | None =
     register_error_handlers(app)
     register_metrics(app)
     register_request_ids(app)
+    register_security_headers(app)
 
     @app.before_request
     def refuse_query_strings_that_are_not_utf8():

@@ -22,6 +22,10 @@ def _components():
 
 @blueprint.post("/cases/lookup")
 def lookup():
+    # JSON only: a form or text/plain POST needs no preflight, so another site could spend a
+    # visitor's failed lookups from their browser.
+    if not request.is_json:
+        raise ApiError(415, "send the lookup as application/json")
     body = params.json_object()
     case_no = params.text_field(body, "case_no")
     code = params.text_field(body, "verify")

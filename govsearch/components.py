@@ -35,7 +35,7 @@ from search.errors import BackendUnavailable
 from search.engine import GuideEngine
 from search.meaning import MeaningVectors
 from search.stores.sqlite_vectors import SqliteVectorCache
-from search.limits import EventLimiter, LookupLimiter
+from search.limits import AdminKeyLimiter, EventLimiter, LookupLimiter
 from search.service import SearchService
 from synonyms import dictionary_stamp, load_dictionaries
 
@@ -158,6 +158,10 @@ class Components:
     @cached_property
     def lookup_limiter(self) -> LookupLimiter:
         return LookupLimiter(self._store(RedisCounters, SqliteCounters), self._counter_key())
+
+    @cached_property
+    def admin_key_limiter(self) -> AdminKeyLimiter:
+        return AdminKeyLimiter(self._store(RedisCounters, SqliteCounters), self._counter_key())
 
     @cached_property
     def event_limiter(self) -> EventLimiter:

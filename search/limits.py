@@ -27,6 +27,7 @@ MAX_FAILURES_PER_CLIENT = 5
 MAX_FAILURES_PER_CASE = 20
 EVENT_WINDOW_SECONDS = 60
 MAX_EVENT_POSTS_PER_USER = 30
+MAX_WRONG_ADMIN_KEYS = 10  # per client in WINDOW_SECONDS: an admin key is not guessed one request at a time
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class Limiter:
     def _subject(self, kind: str, value: str) -> str:
         return kind + ":" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()[:32]
 
+    def release(self, attempt: Attempt) -> None:
+        """The attempt was not a failure after all (the code or key was right, or the store failed)."""
+        self.counters.give_back(attempt.handles)
+
     @staticmethod
     def _blocked(full: Full, window: int, now: float) -> Blocked:
         return Blocked(retry_after=max(1, int(full.oldest + window - now) + 1))
@@ -81,9 +86,6 @@ class LookupLimiter(Limiter):
             return self._blocked(taken, WINDOW_SECONDS, now)
         return Attempt(taken)
 
-    def release(self, attempt: Attempt) -> None:
-        """The lookup was not a failure after all: the code was right, or the store failed."""
-        self.counters.give_back(attempt.handles)
 
 
 def network_of(address: str) -> str:
@@ -94,6 +96,15 @@ def network_of(address: str) -> str:
     except ValueError:
         return address
     return str(ipaddress.ip_network(f"{ip}/{24 if ip.version == 4 else 48}", strict=False))
+
+
+class AdminKeyLimiter(Limiter):
+    def attempt(self, client: str, now: float | None = None) -> Attempt | Blocked:
+        """Count this request as a wrong key of the client (given back when the key was right),
+        unless the client has used up its wrong keys in the window."""
+        now = time.time() if now is None else now
+        taken = self.counters.take([(self._subject("admin", client), MAX_WRONG_ADMIN_KEYS)], now, now - WINDOW_SECONDS)
+        return self._blocked(taken, WINDOW_SECONDS, now) if isinstance(taken, Full) else Attempt(taken)
 
 
 class EventLimiter(Limiter):

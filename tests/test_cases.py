@@ -285,6 +285,20 @@ def test_expired_token_is_401(case_client, monkeypatch):
     assert response.status_code == 401 and "expired" in response.get_json()["error"]["message"]
 
 
+@pytest.mark.parametrize(("ahead", "status"), [(30, 200), (3600, 401)], ids=["a clock a little ahead", "an hour ahead"])
+def test_a_token_issued_in_the_future_is_refused(case_client, monkeypatch, ahead, status):
+    import time
+
+    now = time.time
+    with monkeypatch.context() as later:
+        later.setattr(time, "time", lambda: now() + ahead)
+        token = issue_token(SECRET, "u10001", ttl=60)  # by a server whose clock is ahead
+    response = case_client.get("/api/v1/me/cases", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == status
+    if status == 401:
+        assert "future" in response.get_json()["error"]["message"]
+
+
 def test_token_command(run_cli):
     assert run_cli("token", "u10001").returncode == 2  # no secret configured
     result = run_cli("token", "u10001", "--ttl", "60", env={"GOVSEARCH_SECRET": SECRET})
