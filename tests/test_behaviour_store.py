@@ -182,9 +182,10 @@ def test_lookup_limits_count_per_client_and_per_case_within_the_window(limiter):
     assert isinstance(blocked, Blocked) and 590 <= blocked.retry_after <= 600
     assert isinstance(limiter.attempt("client-b", "case-x", now + 10), Attempt)
     assert isinstance(limiter.attempt("client-a", "case-x", now + 601), Attempt)  # the window has passed
-    for attempt in range(20):
-        limiter.attempt(f"client-{attempt}", "case-hot", now + 700)
-    assert isinstance(limiter.attempt("client-new", "case-hot", now + 701), Blocked)
+    for attempt in range(20):  # twenty addresses of one network
+        limiter.attempt(f"10.1.0.{attempt}", "case-hot", now + 700)
+    assert isinstance(limiter.attempt("10.1.0.99", "case-hot", now + 701), Blocked)
+    assert isinstance(limiter.attempt("10.2.0.1", "case-hot", now + 701), Attempt)  # the owner, elsewhere
 
 
 def test_a_released_attempt_is_not_a_failure(limiter):
