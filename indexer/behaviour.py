@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -16,7 +18,9 @@ from recommender.feed import FeedService
 from recommender.models import UserEvent, UserProfile
 from recommender.store import BehaviourStore
 
-BATCH = 5000
+# Events learned from at once: each learning call rewrites the popularity counts it touches,
+# so a bigger batch writes each count less often (a batch holds about 0.3 GB).
+BATCH = 100_000
 
 
 def load_users(paths: Iterable[Path], store: BehaviourStore, rejected_dir: Path) -> LoadReport:
@@ -64,7 +68,7 @@ def _load(paths, kind: str, fields, validate, build: Callable, write: Callable, 
     check_readable(paths, JSONL_SUFFIXES)
     started = time.perf_counter()
     loaded = 0
-    with RejectLog(rejected_dir, kind) as rejects:
+    with RejectLog(rejected_dir, kind) as rejects, _no_cycle_collection():
         for batch in _batches(_good(paths, fields, validate, rejects)):
             write([build(data) for data in batch])
             loaded += len(batch)
@@ -89,3 +93,15 @@ def _batches(items: Iterator[dict]) -> Iterator[list[dict]]:
         yield batch
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A load makes millions of short-lived objects without cycles, which reference counting
+    frees; the cycle collector would walk them and the feed's catalogue over and over (a
+    fifth of the time of a load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
