@@ -62,13 +62,18 @@ def services_mapping() -> dict:
 
 
 def service_document(doc: ServiceDocument) -> dict:
-    body: dict = {"guide": doc.representative.stored(), "copies": doc.copies, "values": doc.values}
+    return {"guide": doc.representative.stored(), "copies": doc.copies, "values": doc.values,
+            **_indexed_fields(doc.values)}
+
+
+def _indexed_fields(values: dict[str, list[str]]) -> dict:
+    """The field table's fields as indexed: tokens joined by spaces, keywords and facets as lists."""
+    body: dict = {}
     for field in FIELDS:
-        values = doc.values[field.name]
         if field.kind == "tokens":
-            body[field.name] = " ".join(values)
-        elif field.kind in ("keyword", "facet") and values:
-            body[field.name] = values
+            body[field.name] = " ".join(values[field.name])
+        elif field.kind in ("keyword", "facet") and values[field.name]:
+            body[field.name] = values[field.name]
     return body
 
 
@@ -214,13 +219,7 @@ def directory_body() -> dict:
 
 def document(doc: GuideDocument) -> dict:
     """The indexed form of a ``GuideDocument``."""
-    body: dict = {"guide": doc.guide.stored()}
-    for field in FIELDS:
-        values = doc.values[field.name]
-        if field.kind == "tokens":
-            body[field.name] = " ".join(values)
-        elif field.kind in ("keyword", "facet") and values:
-            body[field.name] = values
+    body: dict = {"guide": doc.guide.stored(), **_indexed_fields(doc.values)}
     for name in NAMING_FIELDS:
         body[f"lex_{name}"] = sorted(set(doc.values[name]))
     body["lex_corpus"] = sorted({term for name in TEXT_FIELDS for term in doc.values[name]})
