@@ -5,7 +5,7 @@ shared between processes; what must be shared (rate-limit counters, events) live
 store, not in a worker.
 
 What gunicorn logs is safe to read: every access-log field and every message of the error log
-(which the application's loggers share) is redacted (``govsearch.redaction``) and kept on one
+(which the application's loggers share) is redacted (``search.redaction``) and kept on one
 line, so a request cannot forge a log line (``/x%0a[07/Dec/2026…] "PUT /api/v1/admin/hot" 200``)
 nor leave an ID number typed as a guide code in it.
 """
@@ -29,7 +29,7 @@ from gunicorn.http.message import MAX_REQUEST_LINE
 from gunicorn.workers.gthread import ThreadWorker
 
 from api.errors import error_body
-from govsearch.redaction import redact
+from search.redaction import redact
 from govsearch.settings import Settings
 
 log = logging.getLogger(__name__)

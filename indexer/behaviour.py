@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from govsearch.redaction import redact
+from search.redaction import redact
 from indexer.readers import JSONL_SUFFIXES, check_readable, read_records
 from indexer.rejects import RejectLog
 from indexer.report import LoadReport

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from govsearch.redaction import redact
+from search.redaction import redact
 from indexer.readers import InputUnreadable
 
 
@@ -16,7 +16,7 @@ class RejectLog:
 
     The file is created on the first reject, so a clean load leaves nothing behind.
     Each line keeps the record's raw text, so the operator can repair it, redacted (ID, phone
-    and card numbers, verification codes: ``govsearch.redaction``) in the raw text itself, so a
+    and card numbers, verification codes: ``search.redaction``) in the raw text itself, so a
     line that is not JSON is covered too; what else it holds is personal, so the file is
     readable by its owner only (0600, directory 0700).
 

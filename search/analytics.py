@@ -3,7 +3,7 @@
 Every search and every guide view is appended to an in-process buffer and written to the
 analytics store by a background thread, so logging costs a search a few microseconds.
 What is written is safe to keep: the query and the filter values normalised and redacted
-(``govsearch.redaction``: ID, phone and card numbers, verification codes after their label);
+(``search.redaction``: ID, phone and card numbers, verification codes after their label);
 case-number searches without their text; clients as keyed hashes; no user ids, tokens or codes
 at all. What is read back for a report or the hot searches is redacted again, so what an older
 version kept is never shown.
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Protocol
 
-from govsearch.redaction import MASK, redact
+from search.redaction import MASK, redact
 from search.models import EngineQuery
 from search.plan import PAIR_FIELDS, SearchRequest, pair_concepts
 

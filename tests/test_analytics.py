@@ -16,7 +16,7 @@ import redis
 
 from api import create_app
 from govsearch.components import build_components
-from govsearch.redaction import redact
+from search.redaction import redact
 from indexer.guides import load_guides
 from search import analytics
 from search.analytics import HotSearches, SearchRecord, ViewRecord, nearest_guide

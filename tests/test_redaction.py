@@ -1,4 +1,4 @@
-"""The one redaction (govsearch.redaction), and every writer that keeps outside text applying it:
+"""The one redaction (search.redaction), and every writer that keeps outside text applying it:
 reject files, the query log and its exports, stored search events, the access log."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from api import create_app
-from govsearch.redaction import redact
+from search.redaction import redact
 from govsearch.server import LineSafeAtoms, OneLineFormatter, one_line
 from indexer.behaviour import user_event
 from search.analytics import SearchRecord
