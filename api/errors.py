@@ -22,6 +22,7 @@ _CODES = {
     413: "payload_too_large",
     414: "uri_too_long",  # 414, 417, 431 and 501 come from the server (gunicorn) before the app sees the request
     415: "unsupported_media_type",
+    422: "unprocessable_content",
     417: "expectation_failed",
     429: "too_many_requests",
     431: "request_header_fields_too_large",

@@ -49,7 +49,8 @@ def record_events():
         if problems:
             raise ApiError(400, f"event {position}: " + "; ".join(problems))
         if data.get("item_code") and not _is_guide(components, data["item_code"]):
-            raise ApiError(400, f"event {position}: item_code {data['item_code']!r} is not a guide of the catalogue")
+            # As described, but naming no guide: a 422, not a 400 (which says the request is not as described).
+            raise ApiError(422, f"event {position}: item_code {data['item_code']!r} is not a guide of the catalogue")
         events.append(user_event(data))
     new = components.feed.record(events)
     return jsonify({"recorded": len(events), "new": new}), 201

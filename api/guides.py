@@ -19,6 +19,9 @@ MAX_SUGGESTIONS = 20
 MAX_HOT = 50
 OFFERED_HOT = 6  # what an answer that matched nothing offers instead
 OFFERED_NODES = 8
+# Each of q, the filters and region may be left out, but not all of them. Such a search is as described
+# (so not a 400) yet asks for nothing: a 422.
+NOTHING_TO_SEARCH = "say what to search for: q, a filter or a region"
 
 
 def _components():
@@ -31,16 +34,17 @@ def _search():
 
 @blueprint.get("/search")
 def search():
-    filters, region = params.filters(), params.optional_text("region")
     search_request = SearchRequest(
-        q=params.query_text(required=not (filters or region)),  # without q: browse a directory node
+        q=params.query_text(required=False),  # without q: browse a directory node
         page=params.bounded_int("page", 1, 1, MAX_PAGE),
         size=params.bounded_int("size", 10, 1, MAX_PAGE_SIZE),
-        filters=filters,
-        region=region,
+        filters=params.filters(),
+        region=params.optional_text("region"),
         locality=params.optional_text("locality") or _profile_region(),
         collapse=params.flag("collapse", True),
     )
+    if not (search_request.q or search_request.filters or search_request.region):
+        raise ApiError(422, NOTHING_TO_SEARCH)
     response = _search().search(search_request)
     if response["match"] == "none" and response["intent"] == "guide":
         response["offers"] = _offers()
@@ -108,7 +112,7 @@ def guide(code: str):
     found = _search().guide_page(code)
     if found is None:
         raise ApiError(404, f"no active guide with code {code!r}")
-    search_id = request.args.get("search_id") or None
+    search_id = params.scalar("search_id") or None
     rank = params.bounded_int("rank", 0, 0, MAX_PAGE * MAX_PAGE_SIZE) or None
     _components().query_log.view(code, search_id[:32] if search_id else None, rank, request.remote_addr or "unknown")
     return jsonify(found)

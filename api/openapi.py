@@ -12,11 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Blueprint, jsonify, send_from_directory
+from gunicorn.http.message import MAX_REQUEST_LINE
 
 from api import admin, cases, demo, feed, guides, params
 from indexer.readers import INTEGER, OBJECT, OBJECT_LIST, TEXT, TEXT_LIST
 from indexer.validation import (
     GUIDE_FIELDS,
+    MAX_EVENT_ITEM_CODE,
+    MAX_EVENT_QUERY,
     MAX_USER_ID,
     REQUIRED_GUIDE_FIELDS,
     USER_EVENT_FIELDS,
@@ -28,6 +31,10 @@ from synonyms import ASPECT_SECTIONS
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_FIELD_CHARS = 64  # params.text_field's default, which the case lookup uses
+# Holds a character that is not a space: the server strips text, and text of spaces only is not given.
+# The spaces are exactly those of Python's str.isspace, listed rather than \s, which each regex dialect
+# (ECMA 262, Python, Rust) reads differently.
+NON_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 blueprint = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
@@ -82,11 +89,14 @@ def _bounded_int(name: str, default: int, low: int, high: int, description: str)
             "schema": {"type": "integer", "minimum": low, "maximum": high, "default": default}}
 
 
+def _required_text(max_chars: int, **more) -> dict:
+    """Text the server strips and requires: at least one character that is not a space."""
+    return {"type": "string", "minLength": 1, "maxLength": max_chars, "pattern": NON_BLANK, **more}
+
+
 def _query_text(name: str, description: str, max_chars: int = params.MAX_FILTER_CHARS, required: bool = False,
                 example: str | None = None) -> dict:
-    schema = {"type": "string", "maxLength": max_chars}
-    if required:
-        schema["minLength"] = 1
+    schema = _required_text(max_chars) if required else {"type": "string", "maxLength": max_chars}
     parameter = {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
     if example:
         parameter["example"] = example
@@ -98,7 +108,8 @@ def _path_text(name: str, description: str, example: str) -> dict:
             "schema": {"type": "string"}, "example": example}
 
 
-_QUERY = _query_text("q", f"what the person typed; blank is a 400, longer than {params.MAX_QUERY_CHARS} characters too",
+_QUERY = _query_text("q", f"what the person typed; blank (or only spaces) is a 400, longer than "
+                          f"{params.MAX_QUERY_CHARS} characters too",
                      params.MAX_QUERY_CHARS, required=True, example="公积金提取")
 _FILTERS = [
     {"name": name, "in": "query", "style": "form", "explode": True,
@@ -219,15 +230,25 @@ CASE_VIEW = _object({
 }, ("case_no", "kind", "item_code", "item_name", "status", "applicant", "department", "submitted_at", "promised_at",
     "concluded", "overdue", "events"))
 
-USER_EVENT = _object({
-    **{name: _FIELD_SCHEMAS[kind] for name, kind in USER_EVENT_FIELDS.items()},
-    "type": {"enum": list(USER_EVENT_TYPES)},
-    "user_id": {"type": "string", "maxLength": MAX_USER_ID,
-                "description": "optional; anything but the signed-in user is a 403"},
-    "time": {"type": "string", "format": "date-time", "description": "ISO 8601; defaults to now"},
-    "query": {"type": "string", "description": "what was searched (type search)"},
-    "item_code": {"type": "string", "description": "the guide (every type but search)"},
-}, ("type",))
+USER_EVENT = {
+    **_object({
+        **{name: _FIELD_SCHEMAS[kind] for name, kind in USER_EVENT_FIELDS.items()},
+        "type": {"enum": list(USER_EVENT_TYPES)},
+        "user_id": {"type": "string", "maxLength": MAX_USER_ID,
+                    "description": "optional; anything but the signed-in user is a 403"},
+        "time": {"type": "string", "format": "date-time", "description": "ISO 8601; defaults to now"},
+        "query": {"type": ["string", "null"], "maxLength": MAX_EVENT_QUERY,
+                  "description": "what was searched (type search); null is as if not given"},
+        "item_code": {"type": ["string", "null"], "maxLength": MAX_EVENT_ITEM_CODE,
+                      "description": "the guide (every type but search); null is as if not given"},
+    }, ("type",)),
+    # indexer.validation.validate_user_event: a search names its query, every other type its guide.
+    "oneOf": [
+        _object({"type": {"const": "search"}, "query": {"type": "string", "minLength": 1}}, ("type", "query")),
+        _object({"type": {"enum": [kind for kind in USER_EVENT_TYPES if kind != "search"]},
+                 "item_code": {"type": "string", "minLength": 1}}, ("type", "item_code")),
+    ],
+}
 
 BEFORE_AFTER = _object({"before": {"type": "integer"}, "after": {"type": "integer"}}, ("before", "after"))
 
@@ -280,13 +301,21 @@ SCHEMAS = {
 
 # status → (component name, when it happens)
 ERROR_RESPONSES = {
-    400: ("BadRequest", "a parameter or body is missing, malformed or out of bounds, or the query string is not UTF-8"),
+    400: ("BadRequest", "not as described: a parameter or body is missing, malformed or out of bounds, a parameter "
+                        "of one value is given twice, the query string is not UTF-8, or the HTTP is malformed"),
     401: ("Unauthorized", "no credentials, or a forged or expired token"),
     403: ("Forbidden", "a wrong admin key, or events for another user"),
     404: ("NotFound", "nothing here (for admin: the admin API is off)"),
     413: ("PayloadTooLarge", "the body is larger than the server accepts (64 KiB)"),
-    429: ("TooManyRequests", "too many failed case lookups from this client, or event posts from this user; "
-                             "Retry-After says when to try again"),
+    414: ("UriTooLong", f"the request line (method, path and query string) is longer than {MAX_REQUEST_LINE} bytes; "
+                        "the server refuses it before any route, so every operation can answer it"),
+    415: ("UnsupportedMediaType", "the body is not sent as application/json"),
+    422: ("UnprocessableContent", "as described, but it cannot be done: it names nothing that exists or asks for "
+                                 "nothing (the operation says when)"),
+    429: ("TooManyRequests", "too many failed case lookups or wrong admin keys from this client, or event posts from "
+                             "this user; Retry-After says when to try again"),
+    431: ("RequestHeaderFieldsTooLarge", "the headers are too large or too many; the server refuses them before any "
+                                        "route, so every operation can answer it"),
     503: ("ServiceUnavailable",
           "a dependency (the search engine, a store, Redis) is down, or sign-in is not configured"),
 }
@@ -314,8 +343,9 @@ PATHS = {
                        "service. A bearer token is optional: it ranks the copies serving the user's locality first.",
         "security": [{}, *_BEARER],
         "parameters": [
-            _query_text("q", "what the person typed; without it (blank) the filters or region browse that directory "
-                             "node, and without any of them it is a 400", params.MAX_QUERY_CHARS, example="公积金提取"),
+            _query_text("q", "what the person typed; without it (blank, or only spaces, is the same) the filters or "
+                             "region browse that directory node, and without any of them it is a 422",
+                        params.MAX_QUERY_CHARS, example="公积金提取"),
             _bounded_int("page", 1, 1, guides.MAX_PAGE, "1-based page"),
             _bounded_int("size", 10, 1, guides.MAX_PAGE_SIZE, "items per page"),
             *_FILTERS,
@@ -326,7 +356,7 @@ PATHS = {
              "schema": {"type": "boolean", "default": True}},
         ],
         "responses": {"200": _json(_ref("SearchAnswer"), "the answer; match none comes with offers"),
-                      **_errors(400, 503)},
+                      **_errors(400, 422, 503)},
     }},
     "/api/v1/suggest": {"get": {
         "operationId": "suggest", "tags": ["search"], "summary": "Suggestions while typing (搜索联想)",
@@ -377,13 +407,13 @@ PATHS = {
     "/api/v1/cases/lookup": {"post": {
         "operationId": "lookupCase", "tags": ["cases"], "summary": "Case progress by case number (办件进度查询)",
         "description": "An unknown number and a wrong verification code get the same 404; repeated failures from "
-                       "one client get 429.",
+                       "one client get 429. The body must be sent as application/json (415 otherwise).",
         "requestBody": {"required": True, "content": {"application/json": {"schema": _object({
-            "case_no": {"type": "string", "minLength": 1, "maxLength": MAX_BODY_FIELD_CHARS},
-            "verify": {"type": "string", "minLength": 1, "maxLength": MAX_BODY_FIELD_CHARS,
-                       "description": "the verification code (查询密码)"},
+            "case_no": _required_text(MAX_BODY_FIELD_CHARS),
+            "verify": _required_text(MAX_BODY_FIELD_CHARS, description="the verification code (查询密码)"),
         }, ("case_no", "verify")), "example": {"case_no": "4401062025110300017", "verify": "482915"}}}},
-        "responses": {"200": _json(_ref("CaseView"), "the case and its events"), **_errors(400, 404, 413, 429, 503)},
+        "responses": {"200": _json(_ref("CaseView"), "the case and its events"),
+                      **_errors(400, 404, 413, 415, 429, 503)},
     }},
     "/api/v1/me/cases": {"get": {
         "operationId": "myCases", "tags": ["me"], "summary": "The signed-in user's cases (我的办件), each with its progress",
@@ -402,15 +432,15 @@ PATHS = {
     }},
     "/api/v1/events": {"post": {
         "operationId": "recordEvents", "tags": ["me"], "summary": "Record the signed-in user's behaviour",
-        "description": f"The next feed call reflects it. Every item_code must be a guide of the catalogue; at most "
-                       f"{MAX_EVENT_POSTS_PER_USER} posts a minute per user.",
+        "description": f"The next feed call reflects it. Every item_code must be a guide of the catalogue (else "
+                       f"422, and nothing is recorded); at most {MAX_EVENT_POSTS_PER_USER} posts a minute per user.",
         "security": _BEARER,
         "requestBody": {"required": True, "content": {"application/json": {"schema": {"oneOf": [
             _ref("UserEvent"), _array(_ref("UserEvent"), minItems=1, maxItems=feed.MAX_EVENTS_PER_CALL)]},
             "example": {"type": "view", "item_code": "TG330106001"}}}},
         "responses": {"201": _json(_object({"recorded": {"type": "integer", "minimum": 1},
                                             "new": {"type": "integer", "minimum": 0}}, ("recorded", "new")),
-                                   "recorded"), **_errors(400, 401, 403, 413, 429, 503)},
+                                   "recorded"), **_errors(400, 401, 403, 413, 422, 429, 503)},
     }},
     "/api/v1/admin/stats": {"get": {
         "operationId": "adminStats", "tags": ["admin"], "summary": "The usage report (统计分析)",
@@ -443,7 +473,7 @@ PATHS = {
                        "issues or whose conditions name it, strongest first.",
         "security": _ADMIN,
         "parameters": [{"name": "code", "in": "query", "required": True,
-                        "schema": {"type": "string", "minLength": 1, "maxLength": 64}, "description": "a guide's code"}],
+                        "schema": _required_text(64), "description": "a guide's code"}],
         "responses": {"200": _json(_object({
             "service": _object({"code": {"type": "string"}, "name": {"type": "string"}}, ("code", "name")),
             "learned": _array(_object({"code": {"type": "string"}, "name": {"type": "string"},
@@ -469,15 +499,16 @@ PATHS = {
             "operationId": "decideHotSearch", "tags": ["admin"],
             "summary": "Approve or hide a hot search, or leave it to the rules (auto)",
             "description": "Approval lifts every rule but the blocklist and the ban on numbers; every worker "
-                           "follows the decision within a minute.",
+                           "follows the decision within a minute. A text holding no letter, digit or hanzi (only "
+                           "punctuation) is a 422: no search keeps it.",
             "security": _ADMIN,
             "requestBody": {"required": True, "content": {"application/json": {"schema": _object({
-                "text": {"type": "string", "minLength": 1, "maxLength": params.MAX_QUERY_CHARS},
+                "text": _required_text(params.MAX_QUERY_CHARS),
                 "state": {"enum": list(admin.HOT_STATES)},
             }, ("text", "state")), "example": {"text": "公积金提取", "state": "approved"}}}},
             "responses": {"200": _json(_object({"text": {"type": "string", "description": "the query as logged"},
                                                 "state": {"enum": list(admin.HOT_STATES)}}, ("text", "state")),
-                                       "the decision"), **_errors(400, 401, 403, 404, 413, 503)},
+                                       "the decision"), **_errors(400, 401, 403, 404, 413, 422, 503)},
         },
     },
     "/healthz": {"get": {
@@ -519,7 +550,7 @@ PATHS = {
         "operationId": "demoSignIn", "tags": ["portal"], "summary": "Sign in as a sample user of the demo",
         "description": "Only while `govsearch demo` runs; in production 统一身份认证 issues the token.",
         "requestBody": {"required": True, "content": {"application/json": {"schema": _object({
-            "user_id": {"type": "string", "minLength": 1, "maxLength": 128}}, ("user_id",)),
+            "user_id": _required_text(128)}, ("user_id",)),
             "example": {"user_id": "p000001"}}}},
         "responses": {"200": _json(_object({"token": {"type": "string"}, "user_id": {"type": "string"},
                                             "expires_in": {"type": "integer", "minimum": 1}},
@@ -561,6 +592,17 @@ PATHS = {
     }},
 }
 
+
+def _refused_before_the_route(paths: dict) -> dict:
+    """Add what is refused before an operation's own code runs: by the server (414, 431: see
+    govsearch/server.py) for every operation, and by the admin key check (429) for every admin one."""
+    for item in paths.values():
+        for operation in item.values():
+            statuses = (414, 431, 429) if "admin" in operation["tags"] else (414, 431)
+            operation["responses"] = dict(sorted({**operation["responses"], **_errors(*statuses)}.items()))
+    return paths
+
+
 SPEC = {
     "openapi": "3.1.0",
     "info": {
@@ -568,8 +610,9 @@ SPEC = {
         "version": "1",
         "description": "Search and recommendation for a government-services portal (政务服务搜索与推荐), DESIGN §7. "
                        "Every error is JSON: {\"error\": {\"code\", \"message\"}}, never HTML; a method a path "
-                       "does not accept is a 405. Strings are UTF-8. Every answer carries an X-Request-Id header (the "
-                       "caller's own when it sent a sane one), which the access log prints.",
+                       "does not accept is a 405. A 400 is a request not as described here; a 422 one as described "
+                       "that asks for nothing or names nothing that exists. Strings are UTF-8. Every answer carries "
+                       "an X-Request-Id header (the caller's own when it sent a sane one), which the access log prints.",
     },
     "servers": [{"url": "/"}],
     "tags": [
@@ -581,7 +624,7 @@ SPEC = {
         {"name": "portal", "description": "the portal's pages"},
         {"name": "docs", "description": "this description"},
     ],
-    "paths": PATHS,
+    "paths": _refused_before_the_route(PATHS),
     "components": {
         "schemas": SCHEMAS,
         "responses": {name: _error_response(status) for status, (name, _) in ERROR_RESPONSES.items()},

@@ -16,24 +16,50 @@ MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200
 
 
+def scalar(name: str) -> str | None:
+    """The one value of a query parameter, None when absent; given twice (page=1&page=2) is a 400,
+    not a guess at which one was meant."""
+    values = request.args.getlist(name)
+    if len(values) > 1:
+        raise ApiError(400, f"parameter {name!r} must be given once")
+    return values[0] if values else None
+
+
 def query_text(name: str = "q", required: bool = True) -> str:
-    text = request.args.get(name, "").strip()
+    """The text typed, stripped: blank (only spaces) is the same as not given."""
+    text = _bounded_text(name, MAX_QUERY_CHARS)
     if not text and required:
         raise ApiError(400, f"parameter {name!r} is required")
-    if len(text) > MAX_QUERY_CHARS:
-        raise ApiError(400, f"parameter {name!r} is longer than {MAX_QUERY_CHARS} characters")
     return text
 
 
+def _bounded_text(name: str, max_chars: int) -> str:
+    raw = scalar(name) or ""
+    _check_length(name, raw, max_chars)
+    return raw.strip()
+
+
+def _check_length(name: str, raw: str, max_chars: int) -> None:
+    # The length as sent, as the description's maxLength counts it.
+    if len(raw) > max_chars:
+        raise ApiError(400, f"parameter {name!r} is longer than {max_chars} characters")
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
 def bounded_int(name: str, default: int, low: int, high: int) -> int:
-    raw = request.args.get(name)
-    if raw is None or raw == "":
+    """An integer in ASCII digits; absent is the default, empty (days=) is a 400 like any other non-integer."""
+    raw = scalar(name)
+    if raw is None:
         return default
+    if not _INTEGER.fullmatch(raw):
+        raise ApiError(400, f"parameter {name!r} must be an integer")
     try:
         value = int(raw)
-    except ValueError:
-        raise ApiError(400, f"parameter {name!r} must be an integer") from None
-    if not low <= value <= high:
+    except ValueError:  # more digits than Python converts (4,300): beyond any bound
+        value = None
+    if value is None or not low <= value <= high:
         raise ApiError(400, f"parameter {name!r} must be between {low} and {high}")
     return value
 
@@ -99,19 +125,20 @@ def text_field(body: dict, name: str, max_chars: int = 64) -> str:
 
 
 def optional_text(name: str, max_chars: int = MAX_FILTER_CHARS) -> str | None:
-    text = request.args.get(name, "").strip()
-    if len(text) > max_chars:
-        raise ApiError(400, f"parameter {name!r} is longer than {max_chars} characters")
-    return text or None
+    return _bounded_text(name, max_chars) or None
+
+
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
 
 def flag(name: str, default: bool) -> bool:
-    raw = request.args.get(name, "").strip().lower()
-    if not raw:
+    """true or false (1 or 0); absent is the default, empty or anything else is a 400."""
+    raw = scalar(name)
+    if raw is None:
         return default
-    if raw not in ("true", "false", "1", "0"):
+    if raw.lower() not in _BOOLEANS:
         raise ApiError(400, f"parameter {name!r} must be true or false")
-    return raw in ("true", "1")
+    return _BOOLEANS[raw.lower()]
 
 
 def filters() -> dict[str, list[str]]:
@@ -119,9 +146,10 @@ def filters() -> dict[str, list[str]]:
     ``region`` is not among them: it selects a branch of the locality tree."""
     chosen = {}
     for name in FILTER_KEYS:
-        values = [v.strip() for v in request.args.getlist(name) if v.strip()]
-        if any(len(v) > MAX_FILTER_CHARS for v in values):
-            raise ApiError(400, f"parameter {name!r} is longer than {MAX_FILTER_CHARS} characters")
+        raw = request.args.getlist(name)
+        for value in raw:
+            _check_length(name, value, MAX_FILTER_CHARS)
+        values = [v.strip() for v in raw if v.strip()]
         if values:
             chosen[name] = values
     return chosen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from unittest.mock import ANY
 
 import pytest
 
@@ -49,17 +50,24 @@ def test_unknown_filter_value_is_fine_and_matches_nothing(loaded_client):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("", "'q' is required"),
-        ("q=", "'q' is required"),
-        ("q=%20%20", "'q' is required"),
         ("q=" + "长" * 201, "longer than 200"),
+        ("q=%20" + "长" * 200, "longer than 200"),  # the length as sent, spaces too
         ("q=登记&page=0", "'page' must be between"),
         ("q=登记&page=101", "'page' must be between"),
         ("q=登记&page=abc", "'page' must be an integer"),
+        ("q=登记&page=", "'page' must be an integer"),  # empty is not absent
+        ("q=登记&page=%202", "'page' must be an integer"),
+        ("q=登记&page=２", "'page' must be an integer"),  # a full-width digit
+        ("q=登记&page=1_0", "'page' must be an integer"),
+        ("q=登记&page=" + "9" * 5000, "'page' must be between"),  # more digits than int() takes
         ("q=登记&size=51", "'size' must be between"),
         ("q=登记&size=0", "'size' must be between"),
         ("q=登记&size=-1", "'size' must be between"),
+        ("q=登记&size=", "'size' must be an integer"),
+        ("q=登记&collapse=", "'collapse' must be true or false"),
+        ("q=登记&collapse=yes", "'collapse' must be true or false"),
         ("q=登记&region=" + "省" * 201, "longer than 200"),
+        ("q=登记&audience=%20" + "个" * 200, "longer than 200"),
     ],
 )
 def test_bad_search_parameters_get_400_json(loaded_client, query, message):
@@ -67,6 +75,37 @@ def test_bad_search_parameters_get_400_json(loaded_client, query, message):
     assert response.status_code == 400 and response.is_json
     error = response.get_json()["error"]
     assert error["code"] == "bad_request" and message in error["message"]
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("q=登记&page=1&page=2", "page"), ("q=登记&size=5&size=5", "size"), ("q=登记&q=结婚", "q"),
+    ("q=登记&region=杭州&region=杭州", "region"), ("q=登记&locality=西湖区&locality=上城区", "locality"),
+    ("q=登记&collapse=false&collapse=true", "collapse"),
+])
+def test_a_search_parameter_of_one_value_given_twice_is_400(loaded_client, query, name):
+    """Which of the two was meant is not guessed (filters, which take many values, may repeat)."""
+    response = loaded_client.get("/api/v1/search?" + query)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"] == f"parameter {name!r} must be given once"
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/suggest?q=居民&size=1&size=2", "/api/v1/suggest?q=居民&q=居民", "/api/v1/hot?size=1&size=1",
+    "/api/v1/directory?region=杭州&region=西湖区", "/api/v1/guides/TG330106001?rank=1&rank=2",
+    "/api/v1/guides/TG330106001?search_id=a&search_id=b",
+])
+def test_every_parameter_of_one_value_given_twice_is_400(loaded_client, path):
+    response = loaded_client.get(path)
+    assert response.status_code == 400 and "must be given once" in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("query", ["", "q=", "q=%20%20", "q=%E3%80%80", "page=2", "q=%20&audience=&region="])
+def test_a_search_asking_for_nothing_is_422(loaded_client, query):
+    """Without q (blank, spaces only), a filter or a region: every parameter is as described, so not a 400."""
+    response = loaded_client.get("/api/v1/search?" + query)
+    assert response.status_code == 422
+    assert response.get_json()["error"] == {"code": "unprocessable_content",
+                                            "message": "say what to search for: q, a filter or a region"}
 
 
 def test_query_of_exactly_200_characters_is_accepted(loaded_client):
@@ -82,6 +121,7 @@ def test_suggest(loaded_client):
     body = loaded_client.get("/api/v1/suggest", query_string={"q": "居民身份", "size": 1}).get_json()
     assert body == {"suggestions": [{"text": "居民身份证换领", "code": "TG330106001"}]}
     assert loaded_client.get("/api/v1/suggest").status_code == 400
+    assert loaded_client.get("/api/v1/suggest?q=%20%E3%80%80").get_json()["error"]["message"] == "parameter 'q' is required"
     assert loaded_client.get("/api/v1/suggest?q=a&size=21").status_code == 400
 
 
@@ -322,7 +362,9 @@ def test_a_directory_node_is_browsed_without_a_query_and_not_logged(loaded_clien
     assert body["total"] > 0 and body["search_id"] is None
     assert all(item["audience"] == "个人" or "个人" in item["audience"] for item in body["items"])
     assert loaded_client.get("/api/v1/search?q=&region=杭州").status_code == 200
-    assert loaded_client.get("/api/v1/search?q=").status_code == 400
+    assert loaded_client.get("/api/v1/search?q=%20%20&region=杭州").get_json() == loaded_client.get(
+        "/api/v1/search?region=杭州").get_json() | {"took_ms": ANY}  # spaces only are no q
+    assert loaded_client.get("/api/v1/search?q=").status_code == 422
 
 
 # -- answers to fact questions (搜问一体) ------------------------------------------------------

@@ -56,7 +56,7 @@ def test_percent_encoded_query_and_errors_over_http(server):
     status, body = _raw_get(server.base, b"/api/v1/search?q=%E5%85%AC%E7%A7%AF%E9%87%91")
     assert status == 200 and body["total"] == 2
     status, body = _raw_get(server.base, b"/api/v1/search?q=")
-    assert status == 400 and body["error"]["code"] == "bad_request"
+    assert status == 422 and body["error"]["code"] == "unprocessable_content"  # asks for nothing
 
 
 # -- every answer is JSON, those gunicorn gives before the app sees a request too ---------------------
