@@ -89,7 +89,7 @@ def hot_decide():
     components = _components()
     query = exact_key(components.search.analyzer.normalize(text))  # the form the query log keeps
     if not query:
-        raise ApiError(400, "'text' holds nothing a search would keep (only punctuation or spaces)")
+        raise ApiError(422, "'text' holds nothing a search would keep (only punctuation or spaces)")
     components.hot_searches.set(query, None if state == "auto" else state)
     return jsonify({"text": query, "state": state})
 

@@ -130,7 +130,7 @@ def test_operators_approve_and_hide_hot_searches(app_parts, busy_portal):
     assert decide("测试公积金", "approved") == 200 and "测试公积金" not in shown()  # the blocklist still holds
     assert decide("公积金提取", "auto") == 200 and decide("个体工商户", "auto") == 200
     assert shown() == ["公积金提取"]
-    assert decide("公积金提取", "pinned") == 400 and decide("", "hidden") == 400 and decide("！！", "hidden") == 400
+    assert decide("公积金提取", "pinned") == 400 and decide("", "hidden") == 400 and decide("！！", "hidden") == 422
     assert client.put("/api/v1/admin/hot", json={"text": "公积金提取", "state": "hidden"}).status_code == 401
 
 
