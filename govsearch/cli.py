@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import secrets
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -241,11 +243,21 @@ def _serve(args, settings: Settings) -> int:
 
 
 def _demo(args, settings: Settings) -> int:
+    settings = _demo_settings(settings)
+    # The loading runs in a process of its own, so the server's master never holds the model's
+    # native threads: forked into the workers without them, onnxruntime's exit handlers would wait
+    # for them forever (each worker hung at shutdown until killed).
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as loader:
+        loader.submit(_load_demo_data, settings).result()
+    _print_demo_examples(settings, f"http://{args.host}:{args.port}")
+    return _serve(args, settings)
+
+
+def _load_demo_data(settings: Settings) -> None:
     from govsearch.components import build_components
     from indexer.behaviour import load_events, load_users
     from indexer.cases import load_cases
 
-    settings = _demo_settings(settings)
     components = build_components(settings)
     print(components.load_guides([SAMPLE_DATA / "guides.jsonl"], replace=True).summary())
     print(load_cases([SAMPLE_DATA / "cases.jsonl", SAMPLE_DATA / "case_events.jsonl"], components.cases, settings.rejected_dir,
@@ -254,7 +266,9 @@ def _demo(args, settings: Settings) -> int:
     print(load_events([SAMPLE_DATA / "events.jsonl"], components.feed, settings.rejected_dir).summary())
     print(f"demo: {_refit_blend(components.feed)[1]}")
     print(f"demo: {_seed_query_log(components, SAMPLE_DATA / 'events.jsonl')} searches of the sample users in the query log")
-    base = f"http://{args.host}:{args.port}"
+
+
+def _print_demo_examples(settings: Settings, base: str) -> None:
     example = json.loads((SAMPLE_DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])
     print(f"demo: serving the portal on {base}/ and the API under {base}/api/v1/")
     print(f"demo: try  curl '{base}/api/v1/search?q=公积金提取'")
@@ -263,7 +277,6 @@ def _demo(args, settings: Settings) -> int:
     token = issue_token(settings.secret, "p000001", ttl=8 * 3600)  # a sample user with cases and a history
     print(f"demo: try  curl -H 'Authorization: Bearer {token}' {base}/api/v1/me/feed   (sample user p000001, valid 8 hours;"
           " /api/v1/me/cases too)")
-    return _serve(args, settings)
 
 
 def _demo_settings(settings: Settings) -> Settings:

@@ -237,7 +237,8 @@ def searching(settings, threads: int = 3):
 
 def test_the_demo_serves_from_workers_forked_after_it_loaded(es_settings):
     """The demo loads, then forks gunicorn workers: each must open its own connections (a
-    shared socket once mixed two workers' answers)."""
+    shared socket once mixed two workers' answers), and none may inherit the model's native
+    threads (a worker then hung or aborted at shutdown)."""
     import socket
     import urllib.request
 
@@ -257,6 +258,8 @@ def test_the_demo_serves_from_workers_forked_after_it_loaded(es_settings):
         demo.terminate()
         output, _ = demo.communicate(timeout=30)
     assert "Traceback" not in output and "worker started without" not in output, output[-2000:]
+    assert "terminate called" not in output and "SIGABRT" not in output and "SIGKILL" not in output, output[-2000:]
+    assert output.rstrip().endswith("Shutting down: Master"), output[-2000:]
 
 
 def test_a_forked_process_gets_its_own_client(es_settings):
