@@ -23,7 +23,7 @@ from indexer.documents import build_guide_document, read_guide
 from indexer.errors import ReplaceRefused
 from indexer.meanings import MeaningCollector
 from indexer.services import ServiceCollector
-from indexer.readers import check_readable, count_records, read_records
+from indexer.readers import SourceRecord, check_readable, count_records, read_records
 from indexer.rejects import RejectLog
 from indexer.report import LoadReport
 from indexer.validation import GUIDE_FIELDS, validate_guide
@@ -114,30 +114,31 @@ def load_guides(
 
 def _count_again(services: ServiceCollector, refused: set[str], first_seen: dict[str, tuple[str, int]],
                  analyzer: Analyzer) -> None:
-    """The services of copies the engine refused, gathered again from their other copies (read
-    again from their files: refusals are rare, and keeping every document would cost the load's size)."""
-    wanted: dict[str, set[int]] = {}
-    for codes in services.without(refused).values():
-        for code in codes:
-            file, line = first_seen[code]
-            wanted.setdefault(file, set()).add(line)
-    for file, lines in wanted.items():
-        for record in read_records(Path(file), GUIDE_FIELDS):
-            if record.line in lines:
-                services.add(build_guide_document(read_guide(record.data, analyzer), analyzer))
+    """The services of copies the engine refused, gathered again from their other copies."""
+    others = (first_seen[code] for codes in services.without(refused).values() for code in codes)
+    for record in _records_at(others):
+        services.add(build_guide_document(read_guide(record.data, analyzer), analyzer))
 
 
 def _read_again(superseded: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str]]:
-    """The superseded records with their raw text, read again from their files: duplicates are
-    rare, and keeping every record's text until the end of a load would cost its whole size."""
-    wanted: dict[str, dict[int, str]] = {}
-    for file, line, reason in superseded:
-        wanted.setdefault(file, {})[line] = reason
-    for file, reasons in wanted.items():
+    """The superseded records with their reasons and raw text."""
+    reasons = {(file, line): reason for file, line, reason in superseded}
+    for record in _records_at(reasons):
+        yield record.file, record.line, reasons[record.file, record.line], record.raw
+
+
+def _records_at(places: Iterable[tuple[str, int]]) -> Iterator[SourceRecord]:
+    """The records at ``places`` (file, line), read again from their files: they are rare
+    (duplicates, refusals), and keeping every record until the end of a load would cost its size."""
+    wanted: dict[str, set[int]] = {}
+    for file, line in places:
+        wanted.setdefault(file, set()).add(line)
+    for file, lines in wanted.items():
         for record in read_records(Path(file), GUIDE_FIELDS):
-            if record.line in reasons:
-                yield record.file, record.line, reasons.pop(record.line), record.raw
-                if not reasons:
+            if record.line in lines:
+                lines.discard(record.line)
+                yield record
+                if not lines:
                     break
 
 
