@@ -68,9 +68,14 @@ class Limiter:
         """The attempt was not a failure after all (the code or key was right, or the store failed)."""
         self.counters.give_back(attempt.handles)
 
-    @staticmethod
-    def _blocked(full: Full, window: int, now: float) -> Blocked:
-        return Blocked(retry_after=max(1, int(full.oldest + window - now) + 1))
+    def _take(self, limits: list[tuple[str, int]], window: int, now: float | None) -> Attempt | Blocked:
+        """One use of each subject's limit in the window ending ``now``, or ``Blocked`` (with the
+        seconds until its oldest use leaves the window) when one has none left."""
+        now = time.time() if now is None else now
+        taken = self.counters.take(limits, now, now - window)
+        if isinstance(taken, Full):
+            return Blocked(retry_after=max(1, int(taken.oldest + window - now) + 1))
+        return Attempt(taken)
 
 
 class LookupLimiter(Limiter):
@@ -78,14 +83,9 @@ class LookupLimiter(Limiter):
     def attempt(self, client: str, case_no: str, now: float | None = None) -> Attempt | Blocked:
         """Count this lookup as a failure of the client and of the case number, unless one of
         them has used up its failures in the window (then ``Blocked``)."""
-        now = time.time() if now is None else now
         limits = [(self._subject("client", client), MAX_FAILURES_PER_CLIENT),
                   (self._subject("case", f"{case_no} {network_of(client)}"), MAX_FAILURES_PER_CASE)]
-        taken = self.counters.take(limits, now, now - WINDOW_SECONDS)
-        if isinstance(taken, Full):
-            return self._blocked(taken, WINDOW_SECONDS, now)
-        return Attempt(taken)
-
+        return self._take(limits, WINDOW_SECONDS, now)
 
 
 def network_of(address: str) -> str:
@@ -102,15 +102,11 @@ class AdminKeyLimiter(Limiter):
     def attempt(self, client: str, now: float | None = None) -> Attempt | Blocked:
         """Count this request as a wrong key of the client (given back when the key was right),
         unless the client has used up its wrong keys in the window."""
-        now = time.time() if now is None else now
-        taken = self.counters.take([(self._subject("admin", client), MAX_WRONG_ADMIN_KEYS)], now, now - WINDOW_SECONDS)
-        return self._blocked(taken, WINDOW_SECONDS, now) if isinstance(taken, Full) else Attempt(taken)
+        return self._take([(self._subject("admin", client), MAX_WRONG_ADMIN_KEYS)], WINDOW_SECONDS, now)
 
 
 class EventLimiter(Limiter):
     def attempt(self, user_id: str, now: float | None = None) -> Blocked | None:
         """Count one post of events by the user, unless they have used up the window's posts."""
-        now = time.time() if now is None else now
-        limits = [(self._subject("events", user_id), MAX_EVENT_POSTS_PER_USER)]
-        taken = self.counters.take(limits, now, now - EVENT_WINDOW_SECONDS)
-        return self._blocked(taken, EVENT_WINDOW_SECONDS, now) if isinstance(taken, Full) else None
+        taken = self._take([(self._subject("events", user_id), MAX_EVENT_POSTS_PER_USER)], EVENT_WINDOW_SECONDS, now)
+        return taken if isinstance(taken, Blocked) else None
