@@ -421,8 +421,7 @@ class ElasticsearchGuideWriter:
         self._services = (documents, touched)
 
     def commit(self) -> None:
-        self._flush()
-        self._wait_for_bulk()
+        self.flush()
         with self.cluster.guarded("finish the load"):
             self.es.indices.refresh(index=self._target)
             meanings = self._meanings_index() if self._meanings not in (None, False) else None
